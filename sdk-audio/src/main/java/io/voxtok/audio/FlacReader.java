@@ -1,0 +1,152 @@
+package io.voxtok.audio;
+
+import io.voxtok.api.VoxtokException;
+import io.voxtok.api.audio.AudioBuffer;
+import org.jflac.ChannelData;
+import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
+import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
+import org.jflac.metadata.StreamInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads FLAC files into an {@link AudioBuffer} with the jflac decoder. Any bit depth jflac decodes (16 and 24 bit
+ * are tested), any channel count. Samples are scaled like WAV integers, {@code v / 2^(bits-1)}, so a FLAC file
+ * and the WAV it was encoded from read to identical floats.
+ *
+ * <p>Frames that fail their CRC or header check are an error (jflac on its own would zero-fill or skip them and go
+ * on). A stream cut off by the end of the file (fewer samples than STREAMINFO announces, or a last frame that ends
+ * early) is read up to its last complete frame, with a warning, like a truncated WAV file.
+ */
+public final class FlacReader {
+    private static final Logger LOG = LoggerFactory.getLogger(FlacReader.class);
+    private static final byte[] MAGIC = "fLaC".getBytes(StandardCharsets.ISO_8859_1);
+    private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
+
+    private FlacReader() {
+    }
+
+    /**
+     * Reads a whole FLAC file.
+     *
+     * @throws VoxtokException {@code USER_INPUT} for a missing, malformed or corrupt file; {@code ENVIRONMENT} when
+     *     the file cannot be read
+     */
+    public static AudioBuffer read(Path file) {
+        checkMagic(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return decode(file, new FLACDecoder(in));
+        } catch (IOException e) {
+            // jflac reports malformed streams as plain IOExceptions; the file itself was readable (checkMagic).
+            throw AudioFileErrors.badInput(file, "corrupt or truncated FLAC stream: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof VoxtokException) {
+                throw e;
+            }
+            // jflac indexes arrays from header fields without checking them on damaged input.
+            throw AudioFileErrors.badInput(file, "corrupt FLAC stream: " + e, e);
+        }
+    }
+
+    private static void checkMagic(Path file) {
+        byte[] head = new byte[MAGIC.length];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw AudioFileErrors.readFailure(file, e);
+        }
+        if (n == 0) {
+            throw AudioFileErrors.badInput(file, "empty file");
+        }
+        if (n < MAGIC.length || !Arrays.equals(head, MAGIC)) {
+            throw AudioFileErrors.badInput(file, "not a FLAC file (no 'fLaC' marker)");
+        }
+    }
+
+    private static AudioBuffer decode(Path file, FLACDecoder decoder) throws IOException {
+        List<String> errors = new ArrayList<>();
+        decoder.addFrameListener(new FrameListener() {
+            @Override
+            public void processMetadata(Metadata metadata) {
+            }
+
+            @Override
+            public void processFrame(Frame frame) {
+            }
+
+            @Override
+            public void processError(String msg) {
+                // jflac reports CRC mismatches here and still returns the (zero-filled) frame
+                errors.add(msg);
+            }
+        });
+        decoder.readMetadata();
+        StreamInfo info = decoder.getStreamInfo();
+        if (info == null) {
+            throw AudioFileErrors.badInput(file, "FLAC stream has no STREAMINFO block");
+        }
+        int channels = info.getChannels();
+        int bits = info.getBitsPerSample();
+        int sampleRate = info.getSampleRate();
+        if (sampleRate <= 0) {
+            throw AudioFileErrors.badInput(file, "FLAC stream has no sample rate in STREAMINFO");
+        }
+        long announced = info.getTotalSamples(); // per channel; 0 means unknown
+        if (announced * channels > MAX_SAMPLES) {
+            throw AudioFileErrors.badInput(file, "too long to load at once (" + announced * channels + " samples)");
+        }
+        double scale = 1.0 / (1L << (bits - 1));
+        float[] out = new float[(int) Math.max(announced * channels, 1 << 16)];
+        int filled = 0;
+        Frame frame;
+        while ((frame = decoder.readNextFrame()) != null) {
+            if (!errors.isEmpty() || decoder.getBadFrames() > 0) {
+                // a returned frame with a CRC error, or frames skipped before it: damage, not truncation
+                throw AudioFileErrors.badInput(file, "corrupt FLAC stream: " + (errors.isEmpty()
+                        ? decoder.getBadFrames() + " undecodable frame(s)" : String.join("; ", errors)));
+            }
+            int blockSize = frame.header.blockSize;
+            if (frame.header.channels != channels) {
+                throw AudioFileErrors.badInput(file, "FLAC frame with " + frame.header.channels
+                        + " channels in a " + channels + "-channel stream");
+            }
+            long needed = (long) filled + (long) blockSize * channels;
+            if (needed > MAX_SAMPLES) {
+                throw AudioFileErrors.badInput(file, "too long to load at once");
+            }
+            if (needed > out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(MAX_SAMPLES, Math.max(needed, 2L * out.length)));
+            }
+            ChannelData[] data = decoder.getChannelData();
+            for (int c = 0; c < channels; c++) {
+                int[] pcm = data[c].getOutput();
+                for (int i = 0; i < blockSize; i++) {
+                    out[filled + i * channels + c] = (float) (pcm[i] * scale);
+                }
+            }
+            filled += blockSize * channels;
+        }
+        // Errors after the last complete frame come from a final frame cut off by the end of the file.
+        long frames = filled / channels;
+        if (announced > 0 && frames < announced) {
+            LOG.warn("{}: FLAC stream ends after {} of {} announced frames; reading what is there",
+                    file, frames, announced);
+        } else if (!errors.isEmpty()) {
+            LOG.warn("{}: FLAC stream ends with an incomplete frame ({}); ignoring it", file, String.join("; ", errors));
+        }
+        return AudioBuffer.ofInterleaved(filled == out.length ? out : Arrays.copyOf(out, filled), sampleRate, channels);
+    }
+}

@@ -1,0 +1,169 @@
+package io.voxtok.audio;
+
+import io.voxtok.api.VoxtokException;
+import io.voxtok.api.audio.AudioBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes an {@link AudioBuffer} as a WAV file, atomically: the file is written to a temporary file in the target's
+ * directory, flushed to disk, then moved over the target ({@code ATOMIC_MOVE}, or {@code REPLACE_EXISTING} where
+ * the file system cannot move atomically). On any failure the temporary file is deleted and the target is left as
+ * it was.
+ *
+ * <p><b>Encodings.</b> 16-bit PCM by default; any {@link WavSampleFormat} on request. Integer formats round
+ * {@code x * 2^(bits-1)} to the nearest integer (ties to even) and clip to the format's range, i.e. the input is
+ * clipped to {@code [-1, 1 - 2^-(bits-1)]}; samples read from an integer WAV file therefore write back bit-exactly.
+ * Float formats store the values unchanged (no clipping). Audio with NaN or infinite samples is refused.
+ *
+ * <p><b>Header.</b> Up to two channels: a plain {@code fmt } chunk (format tag 1 for PCM, 3 for float; float files
+ * also get the {@code fact} chunk the RIFF specification asks for). More than two channels: a
+ * {@code WAVE_FORMAT_EXTENSIBLE} {@code fmt } chunk with an unspecified channel mask. Files over 4 GiB (the RIFF
+ * limit) are refused.
+ */
+public final class WavWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(WavWriter.class);
+    private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+    private static final int WRITE_BLOCK_SAMPLES = 1 << 16;
+    private static final long UINT32_MAX = 0xFFFF_FFFFL;
+
+    private WavWriter() {
+    }
+
+    /** Writes {@code audio} to {@code target} as 16-bit PCM (see the class comment for rounding and clipping). */
+    public static void write(Path target, AudioBuffer audio) {
+        write(target, audio, WavSampleFormat.PCM_S16);
+    }
+
+    /**
+     * Writes {@code audio} to {@code target} in {@code format}, replacing any existing file.
+     *
+     * @throws VoxtokException {@code USER_INPUT} for non-finite samples, audio too long for RIFF, or a target path
+     *     that cannot hold a file (missing directory, a directory in the way); {@code ENVIRONMENT} for other I/O
+     *     failures
+     */
+    public static void write(Path target, AudioBuffer audio, WavSampleFormat format) {
+        if (audio.hasNonFinite()) {
+            throw AudioFileErrors.badInput(target, "cannot write audio with NaN or infinite samples");
+        }
+        byte[] header = header(target, audio, format);
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw AudioFileErrors.badInput(target, "cannot write: " + dir + " is not a directory");
+        }
+        Path tmp = null;
+        boolean moved = false;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                writeFully(ch, ByteBuffer.wrap(header));
+                writeSamples(ch, audio, format);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                LOG.debug("{}: atomic move not supported, replacing instead", target);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } catch (IOException e) {
+            if (Files.isDirectory(target)) {
+                throw AudioFileErrors.badInput(target, "cannot write: a directory of that name is in the way", e);
+            }
+            throw AudioFileErrors.writeFailure(target, e);
+        } finally {
+            if (tmp != null && !moved) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    private static byte[] header(Path target, AudioBuffer audio, WavSampleFormat format) {
+        int channels = audio.channels();
+        long frames = audio.frames();
+        int blockAlign = channels * format.bytesPerSample();
+        long dataBytes = frames * blockAlign;
+        boolean extensible = channels > 2;
+        boolean fact = format.isFloatingPoint();
+        int fmtSize = extensible ? 40 : format.isFloatingPoint() ? 18 : 16;
+        int headerSize = 12 + 8 + fmtSize + (fact ? 12 : 0) + 8;
+        long riffSize = headerSize - 8 + dataBytes + (dataBytes & 1);
+        if (riffSize > UINT32_MAX || frames > UINT32_MAX) {
+            throw AudioFileErrors.badInput(target, "audio too long for a WAV file (" + dataBytes
+                    + " data bytes; the RIFF limit is 4 GiB)");
+        }
+        ByteBuffer b = ByteBuffer.allocate(headerSize).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(ascii("RIFF")).putInt((int) riffSize).put(ascii("WAVE"));
+        b.put(ascii("fmt ")).putInt(fmtSize);
+        b.putShort((short) (extensible ? WAVE_FORMAT_EXTENSIBLE : format.formatTag()));
+        b.putShort((short) channels);
+        b.putInt(audio.sampleRate());
+        b.putInt((int) ((long) audio.sampleRate() * blockAlign));
+        b.putShort((short) blockAlign);
+        b.putShort((short) format.bitsPerSample());
+        if (extensible) {
+            b.putShort((short) 22); // cbSize
+            b.putShort((short) format.bitsPerSample()); // valid bits
+            b.putInt(0); // channel mask: speaker positions not specified
+            b.putShort((short) format.formatTag());
+            b.put(new byte[] {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00,
+                0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71});
+        } else if (format.isFloatingPoint()) {
+            b.putShort((short) 0); // cbSize
+        }
+        if (fact) {
+            b.put(ascii("fact")).putInt(4).putInt((int) frames);
+        }
+        b.put(ascii("data")).putInt((int) dataBytes);
+        return b.array();
+    }
+
+    private static void writeSamples(FileChannel ch, AudioBuffer audio, WavSampleFormat format) throws IOException {
+        FloatBuffer samples = audio.samples();
+        float[] block = new float[WRITE_BLOCK_SAMPLES];
+        ByteBuffer bytes = ByteBuffer.allocate(WRITE_BLOCK_SAMPLES * format.bytesPerSample());
+        long dataBytes = (long) samples.remaining() * format.bytesPerSample();
+        while (samples.hasRemaining()) {
+            int n = Math.min(block.length, samples.remaining());
+            samples.get(block, 0, n);
+            bytes.clear();
+            PcmCodec.encode(format, block, 0, n, bytes);
+            bytes.flip();
+            writeFully(ch, bytes);
+        }
+        if ((dataBytes & 1) != 0) {
+            writeFully(ch, ByteBuffer.wrap(new byte[1])); // RIFF pad byte after an odd-sized chunk
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            LOG.warn("could not delete temporary file {}: {}", tmp, e.toString());
+        }
+    }
+}

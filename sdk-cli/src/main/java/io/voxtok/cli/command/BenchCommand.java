@@ -1,0 +1,15 @@
+package io.voxtok.cli.command;
+
+import picocli.CommandLine.Command;
+
+/** {@code voxtok bench}: benchmarks. */
+@Command(name = "bench", description = "Benchmarks (speed).", subcommands = {SpeedBenchCommand.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

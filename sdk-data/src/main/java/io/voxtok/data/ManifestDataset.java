@@ -1,0 +1,161 @@
+package io.voxtok.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxtok.api.ErrorKind;
+import io.voxtok.api.VoxtokException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A corpus described by a JSON Lines manifest, one object per line (blank lines and lines starting with
+ * {@code #} are ignored):
+ *
+ * <pre>{"id": "spk01_0003", "path": "audio/spk01/spk01_0003.flac", "text": "The old man ...",
+ *  "speaker": "spk01", "phonemes": ["pau", "dh", "ax", ...],
+ *  "alignment": [["pau", 0.0, 0.164], ["dh", 0.164, 0.21], ...], "duration": 2.17, "split": "train"}</pre>
+ *
+ * <p>{@code path} (relative to the manifest's folder, or absolute), {@code text} and {@code speaker} are
+ * required; {@code id} defaults to the file name without extension; {@code phonemes} defaults to the alignment's
+ * phones; {@code alignment} rows are {@code [phone, start_s, end_s]}; {@code split} is
+ * {@code train|dev|test}, and when absent the {@link SplitAssigner} given at construction decides. Lines are
+ * parsed while streaming; a malformed line fails with the manifest's name and line number.
+ */
+public final class ManifestDataset implements SpeechDataset {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path manifest;
+    private final SplitAssigner fallbackSplits;
+
+    /** A manifest whose items without {@code split} are assigned by speaker (5 % dev, 5 % test). */
+    public ManifestDataset(Path manifest) {
+        this(manifest, SplitAssigner.bySpeaker(0.05, 0.05));
+    }
+
+    /** A manifest with an explicit rule for items without {@code split}. */
+    public ManifestDataset(Path manifest, SplitAssigner fallbackSplits) {
+        this.manifest = manifest.toAbsolutePath().normalize();
+        this.fallbackSplits = fallbackSplits;
+    }
+
+    /** The manifest file. */
+    public Path manifest() {
+        return manifest;
+    }
+
+    @Override
+    public String name() {
+        return "manifest:" + manifest;
+    }
+
+    @Override
+    public Stream<CorpusEntry> entries() {
+        if (!Files.isRegularFile(manifest)) {
+            throw VoxtokException.userInput("manifest not found: " + manifest);
+        }
+        BufferedReader reader;
+        try {
+            reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, "cannot open manifest " + manifest + ": " + e.getMessage(), e);
+        }
+        AtomicLong lineNo = new AtomicLong();
+        Path base = manifest.getParent();
+        return reader.lines()
+                .onClose(() -> {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .map(line -> new Numbered(lineNo.incrementAndGet(), line))
+                .filter(n -> !n.line.isBlank() && !n.line.stripLeading().startsWith("#"))
+                .map(n -> parse(n.line, n.number, base));
+    }
+
+    private record Numbered(long number, String line) { }
+
+    private CorpusEntry parse(String line, long number, Path base) {
+        String where = manifest + ":" + number;
+        JsonNode o;
+        try {
+            o = JSON.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw VoxtokException.userInput(where + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (o == null || !o.isObject()) {
+            throw VoxtokException.userInput(where + ": expected a JSON object");
+        }
+        try {
+            String pathText = required(o, "path", where);
+            Path audio = base.resolve(pathText).normalize();
+            String text = required(o, "text", where);
+            String speaker = required(o, "speaker", where);
+            String id = o.hasNonNull("id") ? o.get("id").asText() : stem(audio);
+            Optional<PhoneAlignment> alignment = Optional.empty();
+            if (o.hasNonNull("alignment")) {
+                alignment = Optional.of(parseAlignment(o.get("alignment"), where));
+            }
+            List<String> phonemes = new ArrayList<>();
+            if (o.hasNonNull("phonemes")) {
+                JsonNode p = o.get("phonemes");
+                if (!p.isArray()) {
+                    throw VoxtokException.userInput(where + ": 'phonemes' must be an array of strings");
+                }
+                p.forEach(x -> phonemes.add(x.asText()));
+            } else {
+                alignment.ifPresent(a -> phonemes.addAll(a.phones()));
+            }
+            OptionalDouble duration = OptionalDouble.empty();
+            if (o.hasNonNull("duration")) {
+                double d = o.get("duration").asDouble(Double.NaN);
+                if (!(d > 0) || !Double.isFinite(d)) {
+                    throw VoxtokException.userInput(where + ": 'duration' must be a positive number, got " + o.get("duration"));
+                }
+                duration = OptionalDouble.of(d);
+            }
+            CorpusEntry e = new CorpusEntry(id, audio, text, speaker, phonemes, alignment, duration, Split.TRAIN);
+            return o.hasNonNull("split") ? e.withSplit(Split.parse(o.get("split").asText())) : fallbackSplits.apply(e);
+        } catch (IllegalArgumentException e) {
+            throw VoxtokException.userInput(where + ": " + e.getMessage());
+        }
+    }
+
+    private static PhoneAlignment parseAlignment(JsonNode a, String where) {
+        if (!a.isArray()) {
+            throw VoxtokException.userInput(where + ": 'alignment' must be an array of [phone, start, end]");
+        }
+        List<PhoneSegment> segs = new ArrayList<>(a.size());
+        for (JsonNode row : a) {
+            if (!row.isArray() || row.size() != 3 || !row.get(1).isNumber() || !row.get(2).isNumber()) {
+                throw VoxtokException.userInput(where + ": alignment row " + row + " is not [phone, start, end]");
+            }
+            segs.add(new PhoneSegment(row.get(0).asText(), row.get(1).asDouble(), row.get(2).asDouble()));
+        }
+        return new PhoneAlignment(segs);
+    }
+
+    private static String required(JsonNode o, String field, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull() || !v.isTextual() || v.asText().isBlank()) {
+            throw VoxtokException.userInput(where + ": missing or empty string field '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.indexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,226 @@
+package io.voxtok.modelio;
+
+import io.voxtok.api.VoxtokException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads a PyTorch zip checkpoint ({@code torch.save} since PyTorch 1.6: {@code <top>/data.pkl},
+ * {@code <top>/data/<key>} storage records, {@code <top>/version}, optionally {@code <top>/byteorder}) into a flat,
+ * ordered map of tensors.
+ *
+ * <p>The pickle is run by the safe {@link PickleReader}. Nested dicts and lists are flattened with dot-joined keys
+ * (list elements by index); other values are dropped. Storages are read straight from their zip records, once each,
+ * and contiguous tensors share the storage bytes, so a checkpoint is held in memory about once.
+ */
+final class TorchZipReader {
+    private static final Map<String, DType> STORAGE_TYPES = Map.ofEntries(
+            Map.entry("torch.FloatStorage", DType.FLOAT32), Map.entry("torch.DoubleStorage", DType.FLOAT64),
+            Map.entry("torch.HalfStorage", DType.FLOAT16), Map.entry("torch.BFloat16Storage", DType.BFLOAT16),
+            Map.entry("torch.LongStorage", DType.INT64), Map.entry("torch.IntStorage", DType.INT32),
+            Map.entry("torch.ShortStorage", DType.INT16), Map.entry("torch.CharStorage", DType.INT8),
+            Map.entry("torch.ByteStorage", DType.UINT8), Map.entry("torch.BoolStorage", DType.BOOL),
+            Map.entry("torch.UntypedStorage", DType.UINT8), Map.entry("torch.storage.UntypedStorage", DType.UINT8));
+
+    private final Path file;
+    private final ZipFile zip;
+    private final String prefix;
+    private final boolean bigEndian;
+    private final Map<String, ByteBuffer> storages = new LinkedHashMap<>();
+    private final Map<TorchTensorRef, Tensor> materialised = new IdentityHashMap<>();
+
+    private TorchZipReader(Path file, ZipFile zip, String prefix, boolean bigEndian) {
+        this.file = file;
+        this.zip = zip;
+        this.prefix = prefix;
+        this.bigEndian = bigEndian;
+    }
+
+    /** Reads every tensor of the checkpoint, keyed by its dotted path. */
+    static LinkedHashMap<String, Tensor> read(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String prefix = findPrefix(zip, file);
+            boolean bigEndian = false;
+            ZipEntry order = zip.getEntry(prefix + "byteorder");
+            if (order != null) {
+                String value = new String(readEntry(zip, order, file), StandardCharsets.US_ASCII).trim();
+                if (!value.equals("little") && !value.equals("big")) {
+                    throw VoxtokException.userInput("cannot read " + file + ": its byteorder record says '" + value
+                            + "' (expected 'little' or 'big')");
+                }
+                bigEndian = value.equals("big");
+            }
+            return new TorchZipReader(file, zip, prefix, bigEndian).readAll();
+        } catch (ZipException e) {
+            throw VoxtokException.userInput("cannot read " + file + ": it starts like a zip file but is not a valid "
+                    + "one (" + e.getMessage() + "); the checkpoint may be truncated or corrupt");
+        } catch (IOException e) {
+            throw VoxtokException.userInput("cannot read " + file + ": " + e);
+        }
+    }
+
+    private static String findPrefix(ZipFile zip, Path file) {
+        List<String> pickles = new ArrayList<>();
+        for (ZipEntry e : Collections.list(zip.entries())) {
+            String name = e.getName();
+            if (name.equals("data.pkl") || (name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - 9)) {
+                pickles.add(name);
+            }
+        }
+        if (pickles.isEmpty()) {
+            throw VoxtokException.userInput("cannot read " + file + ": it is a zip file without a data.pkl record, "
+                    + "so it is not a PyTorch checkpoint written by torch.save (a .npz or another archive?)");
+        }
+        if (pickles.size() > 1) {
+            throw VoxtokException.userInput("cannot read " + file + ": it holds several data.pkl records "
+                    + pickles + "; a torch.save checkpoint has exactly one");
+        }
+        String prefix = pickles.get(0).substring(0, pickles.get(0).length() - "data.pkl".length());
+        if (zip.getEntry(prefix + "constants.pkl") != null || zip.getEntry(prefix + "code/") != null
+                || Collections.list(zip.entries()).stream().anyMatch(e -> e.getName().startsWith(prefix + "code/"))) {
+            throw VoxtokException.userInput("cannot read " + file + ": it is a TorchScript archive (torch.jit.save), "
+                    + "not a state dict; in Python, save the weights with torch.save(model.state_dict(), path)");
+        }
+        return prefix;
+    }
+
+    private LinkedHashMap<String, Tensor> readAll() {
+        String record = prefix + "data.pkl";
+        Object root = new PickleReader(readEntry(zip, zip.getEntry(record), file), file, record, this::storageRef)
+                .load();
+        if (root instanceof TorchTensorRef) {
+            throw VoxtokException.userInput("cannot read " + file + ": it holds a single tensor, not a dictionary of "
+                    + "named tensors (save a dict, e.g. torch.save({'weight': t}, path))");
+        }
+        if (root instanceof OpaqueObject opaque) {
+            throw VoxtokException.userInput("cannot read " + file + ": its top-level object is a "
+                    + opaque.type().qualifiedName() + " object, not a state dict; if it is a whole model saved with "
+                    + "torch.save(model), re-save it with torch.save(model.state_dict(), path)");
+        }
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        flatten("", root, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    /** BINPERSID: ('storage', storage_type, key, location, numel). */
+    private Object storageRef(List<Object> pid) {
+        if (pid.size() != 5 || !"storage".equals(pid.get(0)) || !(pid.get(1) instanceof PickleGlobal type)
+                || !(pid.get(2) instanceof String key) || !(pid.get(4) instanceof Long numel)) {
+            throw VoxtokException.userInput("cannot read " + file + ": unexpected persistent id " + pid
+                    + " (expected ('storage', type, key, location, numel))");
+        }
+        DType dtype = STORAGE_TYPES.get(type.qualifiedName());
+        if (dtype == null) {
+            throw VoxtokException.userInput("cannot read " + file + ": storage " + key + " has type "
+                    + type.qualifiedName() + ", which is not supported (supported: "
+                    + new java.util.TreeSet<>(STORAGE_TYPES.keySet()) + ")");
+        }
+        return new TorchStorageRef(dtype, key, String.valueOf(pid.get(3)), numel);
+    }
+
+    private void flatten(String path, Object value, Map<String, Tensor> out, Set<Object> onPath) {
+        if (value instanceof TorchTensorRef ref) {
+            put(out, path, materialised.computeIfAbsent(ref, r -> r.materialise(storage(r.storage(), path),
+                    path, file)));
+            return;
+        }
+        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+            return; // numbers, strings, bytes, sets, opaque objects: not tensors
+        }
+        if (!onPath.add(value)) {
+            return; // a container that contains itself
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                flatten(join(path, String.valueOf(e.getKey())), e.getValue(), out, onPath);
+            }
+        } else {
+            List<?> list = (List<?>) value;
+            for (int i = 0; i < list.size(); i++) {
+                flatten(join(path, Integer.toString(i)), list.get(i), out, onPath);
+            }
+        }
+        onPath.remove(value);
+    }
+
+    private void put(Map<String, Tensor> out, String key, Tensor tensor) {
+        if (out.putIfAbsent(key, tensor) != null) {
+            throw VoxtokException.userInput("cannot read " + file + ": two tensors get the name '" + key
+                    + "' once nested keys are joined with '.'");
+        }
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private ByteBuffer storage(TorchStorageRef ref, String tensorKey) {
+        ByteBuffer cached = storages.get(ref.key());
+        if (cached != null) {
+            return cached;
+        }
+        String name = prefix + "data/" + ref.key();
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' uses storage record "
+                    + name + ", which the archive lacks (truncated or incomplete checkpoint?)");
+        }
+        byte[] bytes = readEntry(zip, entry, file);
+        long needed = ref.numel() * ref.dtype().bytes();
+        if (bytes.length < needed) {
+            throw VoxtokException.userInput("cannot read " + file + ": storage record " + name + " holds "
+                    + bytes.length + " bytes but tensor '" + tensorKey + "' needs " + needed);
+        }
+        if (bigEndian) {
+            swapBytes(bytes, ref.dtype().bytes());
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        storages.put(ref.key(), buffer);
+        return buffer;
+    }
+
+    /** Converts big-endian elements to little-endian in place. */
+    static void swapBytes(byte[] bytes, int elementSize) {
+        if (elementSize == 1) {
+            return;
+        }
+        for (int i = 0; i + elementSize <= bytes.length; i += elementSize) {
+            for (int a = i, b = i + elementSize - 1; a < b; a++, b--) {
+                byte t = bytes[a];
+                bytes[a] = bytes[b];
+                bytes[b] = t;
+            }
+        }
+    }
+
+    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file) {
+        long size = entry.getSize();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw VoxtokException.userInput("cannot read " + file + ": record " + entry.getName() + " is "
+                    + size + " bytes; records over 2 GiB are not supported");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = size >= 0 ? in.readNBytes((int) size) : in.readAllBytes();
+            if (size >= 0 && bytes.length != size) {
+                throw VoxtokException.userInput("cannot read " + file + ": record " + entry.getName()
+                        + " is truncated (" + bytes.length + " of " + size + " bytes)");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw VoxtokException.userInput("cannot read record " + entry.getName() + " of " + file + ": " + e);
+        }
+    }
+}

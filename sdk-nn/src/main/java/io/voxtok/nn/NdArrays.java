@@ -1,0 +1,49 @@
+package io.voxtok.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.voxtok.modelio.Tensor;
+
+/** Conversions between checkpoint {@link Tensor}s, Java arrays and {@link NDArray}s. */
+public final class NdArrays {
+    private NdArrays() {
+    }
+
+    /** A float32 array on {@code manager}'s device holding the values of {@code tensor} (converted to float32). */
+    public static NDArray toFloat32(NDManager manager, Tensor tensor) {
+        return manager.create(tensor.toFloatArray(), new Shape(tensor.shape()));
+    }
+
+    /** A float32 array of the given shape from row-major values. */
+    public static NDArray create(NDManager manager, float[] values, long... shape) {
+        return manager.create(values, new Shape(shape));
+    }
+
+    /**
+     * Stacks mono waveforms of possibly different lengths into a zero-padded {@code (B, 1, maxLength)} batch.
+     */
+    public static NDArray paddedBatch(NDManager manager, float[][] waveforms) {
+        int max = 0;
+        for (float[] w : waveforms) {
+            max = Math.max(max, w.length);
+        }
+        float[] flat = new float[waveforms.length * max];
+        for (int i = 0; i < waveforms.length; i++) {
+            System.arraycopy(waveforms[i], 0, flat, i * max, waveforms[i].length);
+        }
+        return manager.create(flat, new Shape(waveforms.length, 1, max));
+    }
+
+    /** Row-major float values of {@code array}, converted to float32 if needed. */
+    public static float[] floats(NDArray array) {
+        return array.getDataType() == DataType.FLOAT32 ? array.toFloatArray()
+                : array.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    /** Size of axis {@code axis} as an int. */
+    public static int dim(NDArray array, int axis) {
+        return Math.toIntExact(array.getShape().get(axis < 0 ? array.getShape().dimension() + axis : axis));
+    }
+}

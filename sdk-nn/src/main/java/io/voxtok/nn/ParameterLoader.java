@@ -1,0 +1,166 @@
+package io.voxtok.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.voxtok.api.ErrorKind;
+import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.StateDict;
+import io.voxtok.modelio.Tensor;
+import io.voxtok.nn.conv.WeightNorm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Moves checkpoint tensors onto a manager while checking every key and shape.
+ *
+ * <p>Problems are collected rather than thrown one by one: a missing key or a wrong shape is recorded and a
+ * zero array of the expected shape stands in, so that building the whole model goes through and
+ * {@link #finish()} can report <em>every</em> missing, mis-shaped and unexpected key by name in one
+ * {@link VoxtokException}. Not thread-safe; used once while a model is built.
+ */
+public final class ParameterLoader {
+    private final StateDict stateDict;
+    private final NDManager manager;
+    private final String modelName;
+    private final Set<String> used = new LinkedHashSet<>();
+    private final List<String> ignorable = new ArrayList<>();
+    private final Set<String> missing = new TreeSet<>();
+    private final List<String> wrongShapes = new ArrayList<>();
+
+    /**
+     * @param stateDict the checkpoint
+     * @param manager   manager (and device) that will own the weights
+     * @param modelName model name used in error messages
+     */
+    public ParameterLoader(StateDict stateDict, NDManager manager, String modelName) {
+        this.stateDict = stateDict;
+        this.manager = manager;
+        this.modelName = modelName;
+    }
+
+    /** The manager that owns the loaded weights. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * Declares keys that may be present but are not used (training state such as codebook EMA buffers).
+     *
+     * @param patterns exact keys or glob patterns where {@code '*'} matches any run of characters
+     */
+    public void ignore(String... patterns) {
+        ignorable.addAll(Arrays.asList(patterns));
+    }
+
+    /** Whether the checkpoint holds {@code key} (does not mark it as used). */
+    public boolean has(String key) {
+        return stateDict.find(key).isPresent();
+    }
+
+    /**
+     * A required float32 tensor of the given shape.
+     *
+     * @return the array, or zeros of {@code shape} if the key is missing or mis-shaped (then recorded)
+     */
+    public NDArray tensor(String key, long... shape) {
+        used.add(key);
+        Optional<Tensor> t = stateDict.find(key);
+        if (t.isEmpty()) {
+            missing.add(key);
+            return manager.zeros(new Shape(shape));
+        }
+        if (!Arrays.equals(t.get().shape(), shape)) {
+            wrongShapes.add(key + " is " + Arrays.toString(t.get().shape()) + ", expected " + Arrays.toString(shape));
+            return manager.zeros(new Shape(shape));
+        }
+        return NdArrays.toFloat32(manager, t.get());
+    }
+
+    /**
+     * A weight-normalised weight folded once: {@code w = g * v / ||v||}, the norm taken over every axis except
+     * {@code dim}. Reads {@code prefix + "weight_g"} and {@code prefix + "weight_v"}; a checkpoint that stores
+     * the plain {@code prefix + "weight"} instead (weight norm already removed) is accepted as well.
+     *
+     * @param prefix key prefix including the trailing dot, e.g. {@code "encoder.model.0.conv.conv."}
+     * @param dim    the axis weight norm keeps (0 for SEANet convolutions)
+     * @param shape  shape of the weight ({@code weight_v})
+     */
+    public NDArray weightNormed(String prefix, int dim, long... shape) {
+        if (!has(prefix + "weight_v") && has(prefix + "weight")) {
+            return tensor(prefix + "weight", shape);
+        }
+        long[] gShape = new long[shape.length];
+        Arrays.fill(gShape, 1);
+        gShape[dim] = shape[dim];
+        NDArray g = tensor(prefix + "weight_g", gShape);
+        NDArray v = tensor(prefix + "weight_v", shape);
+        NDArray w = WeightNorm.fold(g, v, dim);
+        g.close();
+        v.close();
+        return w;
+    }
+
+    /** Keys read so far. */
+    public Set<String> usedKeys() {
+        return Set.copyOf(used);
+    }
+
+    /**
+     * Checks the checkpoint against everything that was read.
+     *
+     * @throws VoxtokException ({@link ErrorKind#USER_INPUT}) naming the checkpoint file and every missing,
+     *                         mis-shaped and unexpected key
+     */
+    public void finish() {
+        Set<String> unexpected = new TreeSet<>();
+        for (String key : stateDict.keys()) {
+            if (!used.contains(key) && !isIgnorable(key)) {
+                unexpected.add(key);
+            }
+        }
+        if (missing.isEmpty() && wrongShapes.isEmpty() && unexpected.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("checkpoint ").append(stateDict.source())
+                .append(" does not match the ").append(modelName).append(" configuration:");
+        if (!missing.isEmpty()) {
+            sb.append(" missing keys ").append(missing).append(';');
+        }
+        if (!wrongShapes.isEmpty()) {
+            sb.append(" wrong shapes ").append(wrongShapes).append(';');
+        }
+        if (!unexpected.isEmpty()) {
+            sb.append(" unexpected keys ").append(unexpected).append(';');
+        }
+        sb.setLength(sb.length() - 1);
+        throw new VoxtokException(ErrorKind.USER_INPUT, sb.toString());
+    }
+
+    private boolean isIgnorable(String key) {
+        for (String p : ignorable) {
+            if (key.matches(globToRegex(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String globToRegex(String glob) {
+        String[] parts = glob.split("\\*", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append(".*");
+            }
+            sb.append(java.util.regex.Pattern.quote(parts[i]));
+        }
+        return sb.toString();
+    }
+}

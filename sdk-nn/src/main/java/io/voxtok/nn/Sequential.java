@@ -1,0 +1,101 @@
+package io.voxtok.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import io.voxtok.nn.conv.Padding1d;
+import io.voxtok.nn.conv.PaddingMode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Layers applied in order, with two ways to run a batch.
+ *
+ * <p>{@link #forward} runs one padded tensor through every layer, which is what the official models do
+ * with a zero-padded batch: padding then leaks into non-causal convolutions, reflect padding and
+ * bidirectional recurrences near each item's end. {@link #forwardItems} instead keeps items apart: every
+ * layer runs item by item on the item's own length, except {@link LengthAwareLayer}s, which run once on a
+ * padded batch with per-item lengths (the recurrent layers, where batching pays off). Each item's output then
+ * equals running it alone. Immutable and thread-safe.
+ */
+public final class Sequential implements Layer {
+    private final List<Layer> layers;
+
+    /** @param layers the layers in order */
+    public Sequential(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+    }
+
+    /** The layers. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray forward(NDArray x) {
+        NDArray h = x;
+        for (Layer layer : layers) {
+            NDArray next = layer.forward(h);
+            if (h != x) {
+                h.close();
+            }
+            h = next;
+        }
+        return h;
+    }
+
+    /**
+     * Runs items of different lengths, each as if alone.
+     *
+     * @param items arrays {@code (1, C, L_i)}; not closed
+     * @return one output {@code (1, C', T_i)} per item, attached to the items' managers
+     */
+    public List<NDArray> forwardItems(List<NDArray> items) {
+        List<NDArray> current = new ArrayList<>(items);
+        boolean owned = false;
+        for (Layer layer : layers) {
+            List<NDArray> next;
+            if (layer instanceof LengthAwareLayer lal && current.size() > 1) {
+                next = runBatched(lal, current);
+            } else {
+                next = new ArrayList<>(current.size());
+                for (NDArray item : current) {
+                    next.add(layer.forward(item));
+                }
+            }
+            if (owned) {
+                current.forEach(NDArray::close);
+            }
+            current = next;
+            owned = true;
+        }
+        return current;
+    }
+
+    private static List<NDArray> runBatched(LengthAwareLayer layer, List<NDArray> items) {
+        int[] lengths = new int[items.size()];
+        int max = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = NdArrays.dim(items.get(i), 2);
+            max = Math.max(max, lengths[i]);
+        }
+        NDList padded = new NDList(items.size());
+        for (int i = 0; i < lengths.length; i++) {
+            padded.add(lengths[i] == max ? items.get(i).duplicate()
+                    : Padding1d.pad(items.get(i), 0, max - lengths[i], PaddingMode.ZERO));
+        }
+        List<NDArray> out = new ArrayList<>(items.size());
+        try (NDArray batch = NDArrays.concat(padded, 0);
+             NDArray y = layer.forward(batch, lengths)) {
+            for (int i = 0; i < lengths.length; i++) {
+                out.add(y.get(new NDIndex("{}:{}, :, :{}", i, i + 1, lengths[i])));
+            }
+        } finally {
+            padded.close();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** Element-wise activations used by SEANet: ELU and Snake. */
+package io.voxtok.nn.activation;

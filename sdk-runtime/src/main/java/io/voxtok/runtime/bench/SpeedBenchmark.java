@@ -1,0 +1,154 @@
+package io.voxtok.runtime.bench;
+
+import io.voxtok.api.audio.AudioBuffer;
+import io.voxtok.api.backend.BackendSpec;
+import io.voxtok.api.token.ComputeCost;
+import io.voxtok.api.token.TokenMatrix;
+import io.voxtok.api.token.Tokenizer;
+import io.voxtok.api.token.TokenizerSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Measures encode and decode speed of a tokenizer on synthetic speech-like audio: warm-up runs, then the median
+ * of {@code runs} timed runs, plus one batched run. Results go to a {@link SpeedReport}; nothing here asserts a
+ * speed.
+ */
+public final class SpeedBenchmark {
+    private final int runs;
+    private final int warmups;
+    private final int batchSize;
+
+    /**
+     * @param runs      timed runs per operation (at least 5 for a stable median)
+     * @param warmups   untimed runs first
+     * @param batchSize items in the batched encode run (0 to skip)
+     */
+    public SpeedBenchmark(int runs, int warmups, int batchSize) {
+        if (runs < 1 || warmups < 0 || batchSize < 0) {
+            throw new IllegalArgumentException("invalid benchmark settings");
+        }
+        this.runs = runs;
+        this.warmups = warmups;
+        this.batchSize = batchSize;
+    }
+
+    /** Runs the benchmark on {@code seconds} of audio. */
+    public SpeedReport run(Tokenizer tokenizer, BackendSpec backend, double seconds) {
+        TokenizerSpec spec = tokenizer.spec();
+        AudioBuffer audio = syntheticSpeech(spec.sampleRate(), spec.channels(), seconds, 1234);
+        TokenMatrix codes = null;
+        for (int i = 0; i < warmups; i++) {
+            codes = tokenizer.encode(audio);
+            tokenizer.decode(codes);
+        }
+        List<Double> enc = new ArrayList<>();
+        List<Double> dec = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            codes = tokenizer.encode(audio);
+            enc.add((System.nanoTime() - t0) / 1e9);
+        }
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            tokenizer.decode(codes);
+            dec.add((System.nanoTime() - t0) / 1e9);
+        }
+        double batchTime = -1;
+        double throughput = -1;
+        if (batchSize > 0) {
+            List<AudioBuffer> items = new ArrayList<>();
+            for (int i = 0; i < batchSize; i++) {
+                items.add(syntheticSpeech(spec.sampleRate(), spec.channels(), seconds, 100 + i));
+            }
+            tokenizer.encodeBatch(items, io.voxtok.api.token.LayerRange.first(spec.numLayers()));
+            List<Double> bt = new ArrayList<>();
+            for (int r = 0; r < Math.min(3, runs); r++) {
+                long t0 = System.nanoTime();
+                tokenizer.encodeBatch(items, io.voxtok.api.token.LayerRange.first(spec.numLayers()));
+                bt.add((System.nanoTime() - t0) / 1e9);
+            }
+            batchTime = median(bt);
+            throughput = batchSize * seconds / batchTime;
+        }
+        double eg = -1;
+        double dg = -1;
+        if (tokenizer instanceof ComputeCost c) {
+            eg = c.encodeFlopsPerSecond() / 1e9;
+            dg = c.decodeFlopsPerSecond() / 1e9;
+        }
+        double em = median(enc);
+        double dm = median(dec);
+        return new SpeedReport(tokenizer.id() + " " + tokenizer.producer(), backend.device() + ", "
+                + backend.intraOpThreads() + " threads", seconds, enc, dec, em, dm, em / seconds, dm / seconds,
+                batchSize, batchTime, throughput, peakRss(), eg, dg, environment(backend));
+    }
+
+    /** Median of a non-empty list. */
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Harmonic "voiced" segments with a syllable-rate envelope and a noise floor: speech-like load. */
+    public static AudioBuffer syntheticSpeech(int rate, int channels, double seconds, long seed) {
+        Random r = new Random(seed);
+        int n = (int) Math.round(rate * seconds);
+        float[] x = new float[n * channels];
+        double f0 = 110 + r.nextInt(100);
+        double phase = 0;
+        for (int i = 0; i < n; i++) {
+            double t = i / (double) rate;
+            double f = f0 * (1 + 0.1 * Math.sin(2 * Math.PI * 0.7 * t));
+            phase += 2 * Math.PI * f / rate;
+            double env = 0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t);
+            double v = 0;
+            for (int h = 1; h <= 8; h++) {
+                v += Math.sin(h * phase) / h;
+            }
+            float s = (float) (0.15 * env * v + 0.003 * r.nextGaussian());
+            for (int c = 0; c < channels; c++) {
+                x[i * channels + c] = s;
+            }
+        }
+        return AudioBuffer.ofInterleaved(x, rate, channels);
+    }
+
+    /** Peak resident set size (VmHWM) in bytes from /proc, or -1 where unavailable. */
+    public static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static Map<String, String> environment(BackendSpec backend) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        m.put("backend", backend.kind().toString());
+        try {
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> m.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
+        } catch (IOException e) {
+            // not on Linux: leave the CPU out
+        }
+        return m;
+    }
+}

@@ -1,0 +1,32 @@
+package io.voxtok.runtime.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Result of {@link SpeedBenchmark}. Times in seconds; real-time factor = processing time / audio duration
+ * (lower is faster; below 1 is faster than real time).
+ *
+ * @param tokenizer        tokenizer id and producer
+ * @param device           device and threads
+ * @param audioSeconds     length of the test audio
+ * @param encodeSeconds    every timed encode run
+ * @param decodeSeconds    every timed decode run
+ * @param encodeMedian     median encode time
+ * @param decodeMedian     median decode time
+ * @param encodeRtf        encodeMedian / audioSeconds
+ * @param decodeRtf        decodeMedian / audioSeconds
+ * @param batchSize        items in the batch run
+ * @param batchEncodeSeconds wall time of one batched encode (median)
+ * @param batchAudioSecondsPerSecond throughput: seconds of audio encoded per wall second in the batch run
+ * @param peakRssBytes     peak resident memory of the process (VmHWM), heap and native together; -1 if unknown
+ * @param encodeGflopPerAudioSecond model arithmetic for encoding, GFLOP per second of audio; -1 if unknown
+ * @param decodeGflopPerAudioSecond same for decoding
+ * @param environment      JVM, OS, CPU, engine details
+ */
+public record SpeedReport(String tokenizer, String device, double audioSeconds, List<Double> encodeSeconds,
+                          List<Double> decodeSeconds, double encodeMedian, double decodeMedian, double encodeRtf,
+                          double decodeRtf, int batchSize, double batchEncodeSeconds, double batchAudioSecondsPerSecond,
+                          long peakRssBytes, double encodeGflopPerAudioSecond, double decodeGflopPerAudioSecond,
+                          Map<String, String> environment) {
+}

@@ -1,0 +1,188 @@
+package io.voxtok.runtime.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voxtok.api.ErrorKind;
+import io.voxtok.api.VoxtokException;
+import io.voxtok.api.token.TokenMatrix;
+import io.voxtok.api.token.TokenProducer;
+import io.voxtok.runtime.io.AtomicFileWriter;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The SDK's token container ({@code .vtok}), one format for any tokenizer.
+ *
+ * <p>Layout (little-endian): 4 bytes magic {@code VTOK}; u16 format version (1); u16 reserved (0); u32 header
+ * length; that many bytes of UTF-8 JSON header; then the codes in {@code [layer][item][frame]} order as int16
+ * when the codebook has at most 32768 codes, else int32. The header records the producer (name, variant, weights
+ * hash), sample rate, hop length, frame rate, first layer and number of layers, codebook size, batch size, frames,
+ * valid frames per item, the code type and free-form string metadata (e.g. EnCodec's bandwidth).
+ */
+public final class TokenFile {
+    /** Current format version. */
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'V', 'T', 'O', 'K'};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TokenFile() {
+    }
+
+    /** True when {@code path} looks like a token container (by magic). */
+    public static boolean isTokenFile(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] m = in.readNBytes(4);
+            return java.util.Arrays.equals(m, MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes {@code contents} to {@code path} atomically. */
+    public static void write(Path path, TokenFileContents contents) {
+        TokenMatrix t = contents.tokens();
+        ObjectNode h = JSON.createObjectNode();
+        h.put("format", "voxtok-tokens");
+        h.put("version", VERSION);
+        ObjectNode p = h.putObject("producer");
+        p.put("name", t.producer().name());
+        p.put("variant", t.producer().variant());
+        p.put("weightsHash", t.producer().weightsHash());
+        h.put("sampleRate", contents.sampleRate());
+        h.put("hopLength", contents.hopLength());
+        h.put("frameRate", t.frameRate());
+        h.put("firstLayer", t.firstLayer());
+        h.put("layers", t.layers());
+        h.put("codebookSize", t.codebookSize());
+        h.put("batch", t.batchSize());
+        h.put("frames", t.frames());
+        ArrayNode v = h.putArray("validFrames");
+        for (int f : t.validFrames()) {
+            v.add(f);
+        }
+        boolean wide = t.codebookSize() > 32768;
+        h.put("codeType", wide ? "int32" : "int16");
+        ObjectNode meta = h.putObject("metadata");
+        contents.metadata().forEach(meta::put);
+        byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
+        int[] codes = t.toArray();
+        AtomicFileWriter.write(path, out -> {
+            ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            pre.put(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(header.length);
+            out.write(pre.array());
+            out.write(header);
+            ByteBuffer body = ByteBuffer.allocate(codes.length * (wide ? 4 : 2)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int c : codes) {
+                if (wide) {
+                    body.putInt(c);
+                } else {
+                    body.putShort((short) c);
+                }
+            }
+            out.write(body.array());
+        });
+    }
+
+    /** Reads a container; every problem is reported with the file name. */
+    public static TokenFileContents read(Path path) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(path)))) {
+            byte[] pre = in.readNBytes(12);
+            if (pre.length < 12 || !java.util.Arrays.equals(java.util.Arrays.copyOf(pre, 4), MAGIC)) {
+                throw bad(path, "not a Voxtok token file (missing VTOK magic)");
+            }
+            ByteBuffer b = ByteBuffer.wrap(pre).order(ByteOrder.LITTLE_ENDIAN);
+            b.position(4);
+            int version = b.getShort() & 0xffff;
+            b.getShort();
+            int headerLength = b.getInt();
+            if (version > VERSION) {
+                throw bad(path, "token file format version " + version + " is newer than this Voxtok supports ("
+                        + VERSION + "); upgrade Voxtok");
+            }
+            if (headerLength <= 0 || headerLength > (1 << 24)) {
+                throw bad(path, "corrupt header length " + headerLength);
+            }
+            byte[] header = in.readNBytes(headerLength);
+            if (header.length != headerLength) {
+                throw bad(path, "truncated header");
+            }
+            JsonNode h = JSON.readTree(header);
+            TokenProducer producer = new TokenProducer(text(path, h.path("producer"), "name"),
+                    text(path, h.path("producer"), "variant"), text(path, h.path("producer"), "weightsHash"));
+            int layers = integer(path, h, "layers");
+            int batch = integer(path, h, "batch");
+            int frames = integer(path, h, "frames");
+            int codebook = integer(path, h, "codebookSize");
+            long n = (long) layers * batch * frames;
+            if (layers <= 0 || batch <= 0 || frames < 0 || n > Integer.MAX_VALUE) {
+                throw bad(path, "invalid shape " + layers + "x" + batch + "x" + frames);
+            }
+            int[] valid = new int[batch];
+            JsonNode v = h.path("validFrames");
+            if (!v.isArray() || v.size() != batch) {
+                throw bad(path, "validFrames must list " + batch + " values");
+            }
+            for (int i = 0; i < batch; i++) {
+                valid[i] = v.get(i).asInt();
+            }
+            boolean wide = "int32".equals(h.path("codeType").asText());
+            byte[] body = in.readNBytes((int) n * (wide ? 4 : 2));
+            if (body.length != n * (wide ? 4 : 2)) {
+                throw bad(path, "truncated codes: expected " + n + " codes");
+            }
+            ByteBuffer bb = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+            int[] codes = new int[(int) n];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = wide ? bb.getInt() : (bb.getShort() & 0xffff);
+            }
+            Map<String, String> meta = new LinkedHashMap<>();
+            h.path("metadata").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
+            TokenMatrix t;
+            try {
+                t = TokenMatrix.of(codes, layers, batch, frames, integer(path, h, "firstLayer"), codebook,
+                        h.path("frameRate").asDouble(), valid, producer);
+            } catch (IllegalArgumentException e) {
+                throw bad(path, e.getMessage());
+            }
+            return new TokenFileContents(t, integer(path, h, "sampleRate"), integer(path, h, "hopLength"), meta);
+        } catch (NoSuchFileException e) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, path + ": file not found");
+        } catch (EOFException e) {
+            throw bad(path, "truncated file");
+        } catch (IOException e) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, path + ": cannot read token file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(Path path, JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw bad(path, "header field producer." + field + " is missing");
+        }
+        return v.asText();
+    }
+
+    private static int integer(Path path, JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToInt()) {
+            throw bad(path, "header field " + field + " is missing or not an integer");
+        }
+        return v.asInt();
+    }
+
+    private static VoxtokException bad(Path path, String what) {
+        return new VoxtokException(ErrorKind.USER_INPUT, path + ": " + what);
+    }
+}

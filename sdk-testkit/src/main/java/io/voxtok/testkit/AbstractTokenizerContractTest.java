@@ -1,0 +1,592 @@
+package io.voxtok.testkit;
+
+import static io.voxtok.testkit.ContractAssertions.assertFinite;
+import static io.voxtok.testkit.ContractAssertions.assertSameCodes;
+import static io.voxtok.testkit.ContractAssertions.assertUserInput;
+import static io.voxtok.testkit.ContractAssertions.assertWorks;
+import static io.voxtok.testkit.ContractAssertions.concatFrames;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.voxtok.api.ComponentId;
+import io.voxtok.api.audio.AudioBuffer;
+import io.voxtok.api.token.EncoderStream;
+import io.voxtok.api.token.LayerRange;
+import io.voxtok.api.token.StreamingTokenizer;
+import io.voxtok.api.token.TokenMatrix;
+import io.voxtok.api.token.TokenProducer;
+import io.voxtok.api.token.Tokenizer;
+import io.voxtok.api.token.TokenizerSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The conformance suite every {@link Tokenizer} plugin runs: extend it in the plugin's test sources and
+ * implement {@link #createTokenizer()}.
+ *
+ * <pre>{@code
+ * class MulawTokenizerContractTest extends AbstractTokenizerContractTest {
+ *     @Override
+ *     protected Tokenizer createTokenizer() {
+ *         return new MulawTokenizer();
+ *     }
+ *
+ *     @Override
+ *     protected OptionalDouble minimumRoundTripSnrDb() {
+ *         return OptionalDouble.of(30);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>What is checked</b> (one {@code @Test} each, failure messages name the input and the broken rule):
+ * spec and producer consistency; encode shapes for several layer ranges; codes inside the codebook; decode
+ * lengths ({@code validFrames * hopLength} samples at the spec's rate and channels); determinism across calls and
+ * instances; {@code encodeBatch} item {@code i} equal to {@code encode} alone for items of different lengths;
+ * leading layer ranges {@code first(k)} equal to the first {@code k} layers of the full encoding (RVQ is residual
+ * from layer 0); layer ranges outside the tokenizer refused; for causal tokenizers, prefix and (for a
+ * {@link StreamingTokenizer}) irregularly chunked encoding equal to whole-file encoding; concurrent encoding equal
+ * to sequential; {@code USER_INPUT} errors for empty, too-short, non-finite, wrong-rate and wrong-channel audio
+ * and for tokens of another producer; idempotent {@code close()}.
+ *
+ * <p><b>Skips.</b> The only test that may be skipped (a JUnit assumption, reported as skipped) is the chunked
+ * encoding test, and only when {@code spec().causal()} is false.
+ *
+ * <p><b>Lifecycle.</b> One tokenizer is created lazily on first use by {@link #createTokenizer()} and shared
+ * by the tests of the class (so weights load once), then closed after all of them; the determinism and
+ * {@code close()} tests create their own extra instances. Subclasses may prepare state in their constructor or
+ * in their own {@code @BeforeAll} method: the tokenizer is not created before the first test runs.
+ *
+ * <p><b>Test audio</b> is {@link TokenizerFixtures#speechLike(TokenizerSpec, int, long)} unless
+ * {@link #testAudio(int, long)} is overridden; its lengths are chosen relative to {@code hopLength}, including
+ * lengths that are not a multiple of it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AbstractTokenizerContractTest {
+    /** Name of the made-up producer whose tokens must be refused. */
+    static final String FOREIGN_PRODUCER = "voxtok-testkit-foreign";
+
+    /** Upper bound for the concurrency test to finish: only a guard against deadlocks, not a speed check. */
+    private static final long DEADLOCK_GUARD_MINUTES = 10;
+
+    private Tokenizer shared;
+
+    /**
+     * Creates the tokenizer under test. Called once for the shared instance and again by the tests that need
+     * a fresh instance; each call must return a new, open tokenizer with the same configuration.
+     */
+    protected abstract Tokenizer createTokenizer();
+
+    /**
+     * Test audio in the tokenizer's format. Override to use recorded speech or a signal better suited to the
+     * tokenizer; it must be deterministic in {@code seed} and have exactly {@code samples} frames.
+     */
+    protected AudioBuffer testAudio(int samples, long seed) {
+        return TokenizerFixtures.speechLike(tokenizer().spec(), samples, seed);
+    }
+
+    /**
+     * The fewest samples per channel the tokenizer accepts; shorter non-empty audio must be refused with a
+     * {@code USER_INPUT} error mentioning "short", "at least" or "minimum". Default 1: a single sample works.
+     */
+    protected int minimumSamples() {
+        return 1;
+    }
+
+    /** Length of the "long" audio used by the chunking test, in seconds. Default 1 s. */
+    protected double longAudioSeconds() {
+        return 1.0;
+    }
+
+    /** Number of threads of the concurrency test. Default 4. */
+    protected int threads() {
+        return 4;
+    }
+
+    /**
+     * The lowest acceptable signal-to-noise ratio, in dB, of {@code decode(encode(x))} against {@code x} for the
+     * test audio, when sample-wise reconstruction is meaningful (waveform codecs). Default empty: no quality
+     * check (neural codecs whose output is not phase-aligned).
+     */
+    protected OptionalDouble minimumRoundTripSnrDb() {
+        return OptionalDouble.empty();
+    }
+
+    /** The shared tokenizer under test, created on first use. */
+    protected final Tokenizer tokenizer() {
+        if (shared == null) {
+            shared = createTokenizer();
+            assertNotNull(shared, "createTokenizer() returned null");
+        }
+        return shared;
+    }
+
+    /** Closes the shared tokenizer after the last test of the class. */
+    @AfterAll
+    public final void closeTokenizerUnderTest() {
+        Tokenizer t = shared;
+        shared = null;
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    /** The spec is constant; the producer names the component; streamable means a mono, causal StreamingTokenizer. */
+    @Test
+    public void specAndProducerAreConsistent() {
+        Tokenizer t = tokenizer();
+        TokenizerSpec spec = t.spec();
+        assertNotNull(spec, "spec() returned null");
+        assertEquals(spec, t.spec(), "spec() must return the same value on every call");
+        ComponentId id = t.id();
+        assertNotNull(id, "id() returned null");
+        TokenProducer producer = t.producer();
+        assertNotNull(producer, "producer() returned null");
+        assertEquals(id.name(), producer.name(), "producer().name() must be the component name of id()");
+        assertEquals(id.variant(), producer.variant(), "producer().variant() must be the variant of id()");
+        assertFalse(producer.weightsHash().isBlank(), "producer().weightsHash() must be set (\"none\" when weightless)");
+        assertEquals(spec.streamable(), t instanceof StreamingTokenizer,
+                "spec().streamable() must be true exactly when the tokenizer implements StreamingTokenizer");
+        if (spec.streamable()) {
+            assertTrue(spec.causal(), "a streamable tokenizer must declare spec().causal()");
+            assertEquals(1, spec.channels(), "EncoderStream takes mono samples, so a streamable tokenizer must be mono");
+        }
+        assertTrue(minimumSamples() >= 1, "minimumSamples() must be at least 1");
+    }
+
+    /** encode returns the requested layers, one item, framesFor(samples) frames and the spec's metadata. */
+    @Test
+    public void encodeHasRequestedShape() {
+        int n = samples(7, hop() / 2 + 1);
+        AudioBuffer audio = testAudio(n, 1);
+        assertShape(tokenizer().encode(audio), allLayers(), n, "encode(audio) of " + n + " samples");
+        for (LayerRange range : rangesToTry()) {
+            assertShape(tokenizer().encode(audio, range), range, n, "encode(audio, " + range + ") of " + n + " samples");
+        }
+    }
+
+    /** Every code is in [0, codebookSize) for speech, digital silence and a full-scale square wave. */
+    @Test
+    public void codesAreInsideTheCodebook() {
+        TokenizerSpec spec = spec();
+        int n = samples(12, hop() / 3);
+        float[] square = new float[n * spec.channels()];
+        int period = Math.max(2, spec.sampleRate() / 100);
+        for (int i = 0; i < square.length; i++) {
+            square[i] = (i / spec.channels()) % period < period / 2 ? 1f : -1f;
+        }
+        List<AudioBuffer> inputs = List.of(testAudio(n, 2),
+                AudioBuffer.ofInterleaved(new float[n * spec.channels()], spec.sampleRate(), spec.channels()),
+                AudioBuffer.ofInterleaved(square, spec.sampleRate(), spec.channels()));
+        List<String> names = List.of("speech-like audio", "digital silence", "a full-scale square wave");
+        for (int k = 0; k < inputs.size(); k++) {
+            TokenMatrix m = tokenizer().encode(inputs.get(k));
+            assertEquals(spec.codebookSize(), m.codebookSize(), "codebookSize of the tokens of " + names.get(k));
+            int[] codes = m.toArray();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] < 0 || codes[i] >= spec.codebookSize()) {
+                    fail("code " + codes[i] + " at flat index " + i + " for " + names.get(k) + " is outside [0, "
+                            + spec.codebookSize() + ")");
+                }
+            }
+        }
+    }
+
+    /** decode gives validFrames * hopLength finite samples at the spec's rate and channels (and the optional SNR). */
+    @Test
+    public void decodeReturnsValidFramesTimesHopSamples() {
+        int n = samples(9, Math.max(1, hop() / 3));
+        AudioBuffer audio = testAudio(n, 3);
+        TokenMatrix tokens = tokenizer().encode(audio);
+        AudioBuffer decoded = tokenizer().decode(tokens);
+        assertDecoded(decoded, tokens.validFrames(0), "decode(encode(" + n + " samples))");
+        OptionalDouble minSnr = minimumRoundTripSnrDb();
+        if (minSnr.isPresent()) {
+            double snr = ContractAssertions.snrDb(audio.toArray(), decoded.toArray(), n * spec().channels());
+            assertTrue(snr >= minSnr.getAsDouble(), () -> "round-trip SNR " + snr + " dB is below the declared minimum "
+                    + minSnr.getAsDouble() + " dB");
+        }
+        if (spec().numLayers() > 1) {
+            TokenMatrix first = tokenizer().encode(audio, LayerRange.first(1));
+            assertDecoded(tokenizer().decode(first), first.validFrames(0), "decode of the first layer only");
+        }
+    }
+
+    /** Encoding the same audio twice, or with a second instance, gives equal codes and the same producer. */
+    @Test
+    public void encodingIsDeterministic() {
+        AudioBuffer audio = testAudio(samples(15, hop() / 2), 4);
+        TokenMatrix first = tokenizer().encode(audio);
+        assertSameCodes(first.itemCodes(0), tokenizer().encode(audio).itemCodes(0), "second encode of the same audio");
+        try (Tokenizer other = createTokenizer()) {
+            assertEquals(tokenizer().producer(), other.producer(), "two instances of one configuration must have the same producer");
+            assertSameCodes(first.itemCodes(0), other.encode(audio).itemCodes(0), "encode by a second instance");
+        }
+    }
+
+    /** encodeBatch item i has exactly the codes of encode alone and the right valid frames; decodeBatch lengths. */
+    @Test
+    public void batchEncodingEqualsItemByItem() {
+        int hop = hop();
+        int[] lengths = {samples(10, 0), samples(4, Math.max(1, hop / 3)), samples(13, hop - 1), samples(2, 0)};
+        List<AudioBuffer> items = new ArrayList<>();
+        int maxFrames = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            items.add(testAudio(lengths[i], 20 + i));
+            maxFrames = Math.max(maxFrames, spec().framesFor(lengths[i]));
+        }
+        TokenMatrix batch = tokenizer().encodeBatch(items, allLayers());
+        String lens = Arrays.toString(lengths);
+        assertEquals(items.size(), batch.batchSize(), "encodeBatch of items with lengths " + lens + ": batch size");
+        assertEquals(spec().numLayers(), batch.layers(), "encodeBatch: number of layers");
+        assertEquals(0, batch.firstLayer(), "encodeBatch: firstLayer");
+        assertEquals(maxFrames, batch.frames(), "encodeBatch: frames must be those of the longest item");
+        assertEquals(tokenizer().producer(), batch.producer(), "encodeBatch: producer");
+        for (int i = 0; i < items.size(); i++) {
+            int item = i;
+            assertEquals(spec().framesFor(lengths[i]), batch.validFrames(i),
+                    () -> "encodeBatch: validFrames of item " + item + " (" + lengths[item] + " samples)");
+            TokenMatrix alone = tokenizer().encode(items.get(i), allLayers());
+            assertSameCodes(alone.itemCodes(0), batch.itemCodes(i),
+                    "encodeBatch item " + i + " (" + lengths[i] + " samples, batch lengths " + lens + ") vs encode alone");
+        }
+        List<AudioBuffer> decoded = tokenizer().decodeBatch(batch);
+        assertEquals(items.size(), decoded.size(), "decodeBatch must return one buffer per item");
+        for (int i = 0; i < items.size(); i++) {
+            assertDecoded(decoded.get(i), batch.validFrames(i), "decodeBatch item " + i + " (" + lengths[i] + " samples)");
+        }
+    }
+
+    /** first(1) has one layer; first(k) equals the first k layers of the full encoding (residual from layer 0). */
+    @Test
+    public void leadingLayerRangesArePrefixesOfTheFullEncoding() {
+        AudioBuffer audio = testAudio(samples(11, hop() / 2), 5);
+        TokenMatrix full = tokenizer().encode(audio);
+        assertEquals(1, tokenizer().encode(audio, LayerRange.first(1)).layers(), "encode with LayerRange.first(1): layers");
+        for (int k = 1; k <= spec().numLayers(); k++) {
+            TokenMatrix part = tokenizer().encode(audio, LayerRange.first(k));
+            assertSameCodes(full.layers(0, k).itemCodes(0), part.itemCodes(0),
+                    "encode with LayerRange.first(" + k + ") vs the first " + k + " layers of the full encoding");
+        }
+    }
+
+    /** Layer ranges beyond spec().numLayers() are refused by encode and decode with USER_INPUT. */
+    @Test
+    public void layersBeyondTheTokenizerAreRefused() {
+        int layers = spec().numLayers();
+        AudioBuffer audio = testAudio(samples(5, 0), 6);
+        assertUserInput(() -> tokenizer().encode(audio, LayerRange.of(layers, layers + 1)),
+                "encode with layers " + LayerRange.of(layers, layers + 1) + " of a " + layers + "-layer tokenizer", "layer");
+        assertUserInput(() -> tokenizer().encode(audio, LayerRange.first(layers + 1)),
+                "encode with layers " + LayerRange.first(layers + 1) + " of a " + layers + "-layer tokenizer", "layer");
+        int frames = 5;
+        TokenMatrix beyond = TokenMatrix.of(new int[frames], 1, 1, frames, layers, spec().codebookSize(),
+                spec().frameRate(), new int[] {frames}, tokenizer().producer());
+        assertUserInput(() -> tokenizer().decodeBatch(beyond),
+                "decode of tokens holding layer " + layers + " of a " + layers + "-layer tokenizer", "layer");
+    }
+
+    /**
+     * For a causal tokenizer: encoding a prefix gives the leading frames of the whole file, and a
+     * StreamingTokenizer fed irregular pieces gives exactly the whole-file codes. Skipped only when non-causal.
+     */
+    @Test
+    public void causalEncodingInPiecesEqualsWholeFile() {
+        assumeTrue(spec().causal(), "spec().causal() is false: chunked encoding need not equal whole-file encoding");
+        int n = longSamples();
+        AudioBuffer audio = testAudio(n, 7);
+        TokenMatrix whole = tokenizer().encode(audio);
+        int[][] wholeCodes = whole.itemCodes(0);
+        int total = whole.frames();
+        int minFrames = spec().framesFor(minimumSamples());
+        Set<Integer> cuts = new LinkedHashSet<>(List.of(Math.min(3, total), total / 2, total - 1));
+        for (int k : cuts) {
+            if (k >= Math.max(1, minFrames) && k < total) {
+                TokenMatrix prefix = tokenizer().encode(audio.slice(0, k * hop()));
+                assertSameCodes(firstFrames(wholeCodes, k), prefix.itemCodes(0), "encode of the first " + k * hop()
+                        + " samples vs the first " + k + " frames of the whole " + n + "-sample file");
+            }
+        }
+        if (tokenizer() instanceof StreamingTokenizer streaming) {
+            float[] mono = audio.toArray();
+            assertSameCodes(wholeCodes, stream(streaming, mono, new int[] {0, 1, 317, 4000}),
+                    "streamed in pieces of 0, 1, 317, 4000 and " + Math.max(0, n - 4318) + " samples vs whole-file encode");
+            int step = hop() + 1;
+            int[] even = new int[(n + step - 1) / step];
+            Arrays.fill(even, step);
+            assertSameCodes(wholeCodes, stream(streaming, mono, even),
+                    "streamed in pieces of hopLength + 1 = " + step + " samples vs whole-file encode");
+        }
+    }
+
+    /** N threads encoding a shared and a per-thread input concurrently get the codes of sequential runs. */
+    @Test
+    public void concurrentEncodingMatchesSequential() throws InterruptedException {
+        int threads = threads();
+        AudioBuffer common = testAudio(samples(20, hop() / 2), 40);
+        List<AudioBuffer> own = new ArrayList<>();
+        List<TokenMatrix> expectedOwn = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            own.add(testAudio(samples(12 + i, i % hop()), 50 + i));
+            expectedOwn.add(tokenizer().encode(own.get(i)));
+        }
+        TokenMatrix expectedCommon = tokenizer().encode(common);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<TokenMatrix>>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                AudioBuffer mine = own.get(i);
+                TokenMatrix mineTokens = expectedOwn.get(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<TokenMatrix> results = new ArrayList<>();
+                    for (int round = 0; round < 2; round++) {
+                        results.add(tokenizer().encode(common));
+                        results.add(tokenizer().encode(mine));
+                        AudioBuffer decoded = tokenizer().decode(mineTokens);
+                        assertDecoded(decoded, mineTokens.validFrames(0), "concurrent decode");
+                    }
+                    return results;
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < threads; i++) {
+                List<TokenMatrix> results = await(futures.get(i), i);
+                for (int round = 0; round < 2; round++) {
+                    String what = "thread " + i + " of " + threads + ", round " + round;
+                    assertSameCodes(expectedCommon.itemCodes(0), results.get(2 * round).itemCodes(0),
+                            what + ": the shared input vs sequential encode");
+                    assertSameCodes(expectedOwn.get(i).itemCodes(0), results.get(2 * round + 1).itemCodes(0),
+                            what + ": its own input vs sequential encode");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Empty audio is refused with USER_INPUT mentioning "empty". */
+    @Test
+    public void emptyAudioIsRefused() {
+        AudioBuffer empty = AudioBuffer.ofInterleaved(new float[0], spec().sampleRate(), spec().channels());
+        assertUserInput(() -> tokenizer().encode(empty), "encode of empty audio", "empty");
+    }
+
+    /** Audio below minimumSamples() is refused; audio of exactly minimumSamples() (1 by default) is encoded. */
+    @Test
+    public void shortestAudioIsEncodedAndShorterIsRefused() {
+        int min = minimumSamples();
+        if (min > 1) {
+            AudioBuffer tooShort = testAudio(min - 1, 8);
+            assertUserInput(() -> tokenizer().encode(tooShort), "encode of " + (min - 1) + " samples (minimum " + min + ")",
+                    "short", "at least", "minimum");
+        }
+        TokenMatrix tokens = tokenizer().encode(testAudio(min, 8));
+        assertEquals(spec().framesFor(min), tokens.frames(), "frames of the shortest accepted audio (" + min + " samples)");
+        assertDecoded(tokenizer().decode(tokens), tokens.validFrames(0), "decode of the shortest accepted audio");
+    }
+
+    /** NaN and infinite samples are refused by encode, encodeBatch and EncoderStream.push. */
+    @Test
+    public void nonFiniteSamplesAreRefused() {
+        int n = samples(6, 0);
+        float[] clean = testAudio(n, 9).toArray();
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            float[] samples = clean.clone();
+            samples[samples.length / 2] = bad;
+            AudioBuffer audio = AudioBuffer.ofInterleaved(samples, spec().sampleRate(), spec().channels());
+            String[] keywords = Float.isNaN(bad) ? new String[] {"nan", "finite"} : new String[] {"inf", "finite"};
+            assertUserInput(() -> tokenizer().encode(audio), "encode of audio containing " + bad, keywords);
+            assertUserInput(() -> tokenizer().encodeBatch(List.of(testAudio(n, 10), audio), allLayers()),
+                    "encodeBatch whose second item contains " + bad, keywords);
+            if (tokenizer() instanceof StreamingTokenizer streaming) {
+                try (EncoderStream stream = streaming.openEncoderStream(allLayers())) {
+                    assertUserInput(() -> stream.push(samples), "EncoderStream.push of samples containing " + bad, keywords);
+                }
+            }
+        }
+    }
+
+    /** Audio at another sample rate is refused with USER_INPUT mentioning "sample rate". */
+    @Test
+    public void wrongSampleRateIsRefused() {
+        int rate = spec().sampleRate();
+        float[] samples = testAudio(samples(6, 0), 11).toArray();
+        for (int wrong : new int[] {rate * 2, Math.max(1, rate / 2)}) {
+            AudioBuffer audio = AudioBuffer.ofInterleaved(samples, wrong, spec().channels());
+            assertUserInput(() -> tokenizer().encode(audio), "encode of " + wrong + " Hz audio by a " + rate + " Hz tokenizer",
+                    "sample rate");
+        }
+    }
+
+    /** Audio with another channel count is refused with USER_INPUT mentioning "channel". */
+    @Test
+    public void wrongChannelCountIsRefused() {
+        int channels = spec().channels();
+        int n = samples(6, 0);
+        List<Integer> wrong = channels == 1 ? List.of(2) : List.of(1, channels + 1);
+        for (int c : wrong) {
+            float[] samples = new float[n * c];
+            float[] mono = TokenizerFixtures.speechLike(n, spec().sampleRate(), 12);
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = mono[i / c];
+            }
+            AudioBuffer audio = AudioBuffer.ofInterleaved(samples, spec().sampleRate(), c);
+            assertUserInput(() -> tokenizer().encode(audio), "encode of " + c + "-channel audio by a " + channels
+                    + "-channel tokenizer", "channel");
+        }
+    }
+
+    /** Tokens of the same shape stamped with another producer (name or weights) are refused by decode. */
+    @Test
+    public void tokensOfAnotherProducerAreRefused() {
+        TokenMatrix tokens = tokenizer().encode(testAudio(samples(6, 0), 13));
+        TokenProducer own = tokenizer().producer();
+        TokenProducer otherName = new TokenProducer(FOREIGN_PRODUCER, own.variant(), own.weightsHash());
+        assertUserInput(() -> tokenizer().decodeBatch(restamp(tokens, otherName)),
+                "decode of tokens made by " + otherName, FOREIGN_PRODUCER);
+        String hash = own.weightsHash().equals("0123456789abcdef") ? "fedcba9876543210" : "0123456789abcdef";
+        TokenProducer otherWeights = new TokenProducer(own.name(), own.variant(), hash);
+        assertUserInput(() -> tokenizer().decodeBatch(restamp(tokens, otherWeights)),
+                "decode of tokens made by the same tokenizer with other weights (" + otherWeights + ")");
+    }
+
+    /** close() may be called twice on a used tokenizer. */
+    @Test
+    public void closeIsIdempotent() {
+        Tokenizer fresh = createTokenizer();
+        assertNotNull(fresh, "createTokenizer() returned null");
+        fresh.encode(testAudio(samples(3, 0), 14));
+        assertWorks(fresh::close, "close()");
+        assertWorks(fresh::close, "a second close()");
+    }
+
+    private TokenizerSpec spec() {
+        return tokenizer().spec();
+    }
+
+    private int hop() {
+        return spec().hopLength();
+    }
+
+    private LayerRange allLayers() {
+        return LayerRange.first(spec().numLayers());
+    }
+
+    /** {@code frames * hop + extra} samples, at least {@link #minimumSamples()}. */
+    private int samples(int frames, int extra) {
+        return Math.max(minimumSamples(), TokenizerFixtures.samplesFor(spec(), frames, extra));
+    }
+
+    private int longSamples() {
+        int n = (int) Math.round(longAudioSeconds() * spec().sampleRate()) + hop() / 2;
+        return Math.max(Math.max(minimumSamples(), 1), n);
+    }
+
+    private Set<LayerRange> rangesToTry() {
+        int layers = spec().numLayers();
+        Set<LayerRange> ranges = new LinkedHashSet<>();
+        ranges.add(LayerRange.first(1));
+        if (layers > 1) {
+            ranges.add(LayerRange.of(1, layers));
+            ranges.add(LayerRange.of(layers - 1, layers));
+            ranges.add(LayerRange.first(layers - 1));
+        }
+        return ranges;
+    }
+
+    private void assertShape(TokenMatrix m, LayerRange range, int samples, String what) {
+        TokenizerSpec spec = spec();
+        assertNotNull(m, what + " returned null");
+        assertEquals(range.size(), m.layers(), what + ": layers must be the size of the requested range");
+        assertEquals(range.start(), m.firstLayer(), what + ": firstLayer must be the start of the requested range");
+        assertEquals(1, m.batchSize(), what + ": batch size");
+        assertEquals(spec.framesFor(samples), m.frames(), what + ": frames must be spec().framesFor(samples)");
+        assertEquals(m.frames(), m.validFrames(0), what + ": every frame of a single item is valid");
+        assertEquals(spec.frameRate(), m.frameRate(), 0.0, what + ": frameRate must be spec().frameRate()");
+        assertEquals(spec.codebookSize(), m.codebookSize(), what + ": codebookSize must be spec().codebookSize()");
+        assertEquals(tokenizer().producer(), m.producer(), what + ": producer must be tokenizer.producer()");
+    }
+
+    private void assertDecoded(AudioBuffer audio, int validFrames, String what) {
+        TokenizerSpec spec = spec();
+        assertNotNull(audio, what + " returned null");
+        assertEquals(spec.sampleRate(), audio.sampleRate(), what + ": sample rate must be spec().sampleRate()");
+        assertEquals(spec.channels(), audio.channels(), what + ": channels must be spec().channels()");
+        assertEquals(validFrames * spec.hopLength(), audio.frames(),
+                what + ": length must be validFrames (" + validFrames + ") * hopLength (" + spec.hopLength() + ")");
+        assertFinite(audio.toArray(), what);
+    }
+
+    /** Pushes {@code mono} in the given piece sizes (then the rest), finishes, and concatenates the frames. */
+    private int[][] stream(StreamingTokenizer streaming, float[] mono, int[] pieces) {
+        LayerRange range = allLayers();
+        List<TokenMatrix> out = new ArrayList<>();
+        try (EncoderStream stream = streaming.openEncoderStream(range)) {
+            assertNotNull(stream, "openEncoderStream returned null");
+            int pos = 0;
+            for (int piece : pieces) {
+                int len = Math.min(piece, mono.length - pos);
+                out.add(checkedPiece(stream.push(Arrays.copyOfRange(mono, pos, pos + len)), range, "push"));
+                pos += len;
+            }
+            if (pos < mono.length) {
+                out.add(checkedPiece(stream.push(Arrays.copyOfRange(mono, pos, mono.length)), range, "push"));
+            }
+            out.add(checkedPiece(stream.finish(), range, "finish"));
+        }
+        return concatFrames(out, range.size());
+    }
+
+    private TokenMatrix checkedPiece(TokenMatrix m, LayerRange range, String call) {
+        assertNotNull(m, "EncoderStream." + call + " returned null (return a matrix of 0 frames instead)");
+        assertEquals(1, m.batchSize(), "EncoderStream." + call + ": batch size");
+        assertEquals(range.size(), m.layers(), "EncoderStream." + call + ": layers");
+        assertEquals(range.start(), m.firstLayer(), "EncoderStream." + call + ": firstLayer");
+        assertEquals(tokenizer().producer(), m.producer(), "EncoderStream." + call + ": producer");
+        assertEquals(m.frames(), m.validFrames(0), "EncoderStream." + call + ": every returned frame is valid");
+        return m;
+    }
+
+    private static int[][] firstFrames(int[][] codes, int frames) {
+        int[][] out = new int[codes.length][];
+        for (int l = 0; l < codes.length; l++) {
+            out[l] = Arrays.copyOf(codes[l], frames);
+        }
+        return out;
+    }
+
+    private static TokenMatrix restamp(TokenMatrix m, TokenProducer producer) {
+        return TokenMatrix.of(m.toArray(), m.layers(), m.batchSize(), m.frames(), m.firstLayer(), m.codebookSize(),
+                m.frameRate(), m.validFrames(), producer);
+    }
+
+    private static List<TokenMatrix> await(Future<List<TokenMatrix>> future, int thread) throws InterruptedException {
+        try {
+            return future.get(DEADLOCK_GUARD_MINUTES, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new AssertionError("thread " + thread + " failed while encoding concurrently: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("thread " + thread + " did not finish within " + DEADLOCK_GUARD_MINUTES
+                    + " minutes (deadlock?)", e);
+        }
+    }
+}
