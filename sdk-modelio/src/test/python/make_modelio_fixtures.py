@@ -18,8 +18,10 @@ import hashlib
 import io
 import json
 import os
+import pathlib
 import struct
 import sys
+import typing
 import zipfile
 
 import numpy as np
@@ -95,6 +97,8 @@ def nested():
         "meta": {"name": "x", "blob": b"\x00\x01\xff", "tags": {"a", "b"}, "ratio": 0.5, "big": 2 ** 70,
                  "neg": -5, "none": None, "flag": True},
         "extra": [torch.tensor([1.5, -2.5]), (torch.tensor([7], dtype=torch.int64), "text")],
+        # what omegaconf configs (fairseq "cfg") hold: type references and paths, never called by the reader
+        "cfg": {"object_type": dict, "element_type": typing.Any, "path": pathlib.PurePosixPath("/data/x")},
     }
     torch.save(ckpt, os.path.join(OUT, "nested.pt"))
     flat = {}

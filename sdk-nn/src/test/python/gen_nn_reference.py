@@ -137,7 +137,7 @@ def lstm_case(tag, bidirectional, t, b, c, h):
     save(tag + "_lengths", torch.tensor(lengths, dtype=torch.int64)); save(tag + "_ypacked", yp)
 
 
-lstm_case("lstm_bi", True, 9, 3, 6, 5)
+lstm_case("lstm_bi", True, 9, 3, 6, 6)
 lstm_case("lstm_uni", False, 9, 3, 6, 6)
 
 

@@ -28,9 +28,10 @@ import java.nio.file.StandardOpenOption;
  * clipped to {@code [-1, 1 - 2^-(bits-1)]}; samples read from an integer WAV file therefore write back bit-exactly.
  * Float formats store the values unchanged (no clipping). Audio with NaN or infinite samples is refused.
  *
- * <p><b>Header.</b> Up to two channels: a plain {@code fmt } chunk (format tag 1 for PCM, 3 for float; float files
- * also get the {@code fact} chunk the RIFF specification asks for). More than two channels: a
- * {@code WAVE_FORMAT_EXTENSIBLE} {@code fmt } chunk with an unspecified channel mask. Files over 4 GiB (the RIFF
+ * <p><b>Header.</b> PCM with up to two channels: a plain 16-byte {@code fmt } chunk (format tag 1), byte for byte
+ * what Python's {@code wave} module writes. PCM with more channels: a {@code WAVE_FORMAT_EXTENSIBLE} {@code fmt }
+ * chunk with an unspecified channel mask. Float, any channel count: an 18-byte {@code fmt } chunk with format tag 3
+ * plus the {@code fact} chunk the RIFF specification asks for (the layout sox writes). Files over 4 GiB (the RIFF
  * limit) are refused.
  */
 public final class WavWriter {
@@ -96,7 +97,8 @@ public final class WavWriter {
         long frames = audio.frames();
         int blockAlign = channels * format.bytesPerSample();
         long dataBytes = frames * blockAlign;
-        boolean extensible = channels > 2;
+        // Float keeps the plain tag 3 at any channel count, as sox does (sox warns on extensible float headers).
+        boolean extensible = channels > 2 && !format.isFloatingPoint();
         boolean fact = format.isFloatingPoint();
         int fmtSize = extensible ? 40 : format.isFloatingPoint() ? 18 : 16;
         int headerSize = 12 + 8 + fmtSize + (fact ? 12 : 0) + 8;

@@ -28,7 +28,7 @@ class WavWriterTest {
 
     /**
      * Reading a file written by an independent writer and writing it back in the same encoding gives the same
-     * bytes: Python's wave module for plain PCM, hand-packed RIFF (fmt 18 + fact) for float. (Not 32-bit PCM:
+     * bytes: Python's wave module for plain PCM, hand-packed RIFF and sox (fmt 18 + fact) for float. (Not 32-bit PCM:
      * float32 keeps 24 significant bits, so arbitrary int32 samples do not survive the float32 AudioBuffer.)
      */
     @ParameterizedTest
@@ -37,6 +37,8 @@ class WavWriterTest {
         "pcm_s16_stereo_16000, PCM_S16",
         "pcm_s24_mono_44100, PCM_S24",
         "float32_stereo_22050, FLOAT32",
+        "sox_f32_mono_16000, FLOAT32",
+        "sox_f64_mono_16000, FLOAT64",
     })
     void writesTheSameBytesAsIndependentWriters(String base, WavSampleFormat format) throws IOException {
         AudioBuffer audio = WavReader.read(AudioFixtures.file(base + ".wav"));

@@ -30,9 +30,16 @@ public final class VoxtokCli implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error writers; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter errWriter, String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
         LogSetup.configure(verbose);
         CommandLine cl = new CommandLine(new VoxtokCli());
+        cl.setOut(out);
+        cl.setErr(errWriter);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof VoxtokException ve) {

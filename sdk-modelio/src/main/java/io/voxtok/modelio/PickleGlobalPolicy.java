@@ -10,19 +10,22 @@ import java.util.Set;
  * <p>The rule: a global from a module that can run code, touch files or processes, or import other code
  * ({@link #REFUSED_MODULES}, matched on the first dotted component) makes the whole file refused as soon as the
  * global is named, because a checkpoint of tensors never needs one and its presence means the file was crafted.
- * The globals that rebuild tensors and containers are interpreted by {@link PickleReader}. Every other global is
- * harmless to name and, if called, becomes an {@link OpaqueObject} that is skipped. No global is ever resolved to a
- * Java class or executed.
+ * Of {@code builtins} only the plain data types ({@link #ALLOWED_BUILTINS}) are accepted: configuration objects such
+ * as omegaconf's record {@code dict} or {@code list} as type references, whereas {@code eval}, {@code exec},
+ * {@code getattr}, {@code __import__}, {@code open} and the rest are refused. The globals that rebuild tensors and
+ * containers are interpreted by {@link PickleReader}. Every other global is harmless to name and, if called, becomes
+ * an {@link OpaqueObject} that is skipped. No global is ever resolved to a Java class or executed.
  */
 final class PickleGlobalPolicy {
     /** Modules whose globals make a file refused outright. */
     static final Set<String> REFUSED_MODULES = Set.of("os", "posix", "nt", "subprocess", "_posixsubprocess",
             "sys", "builtins", "__builtin__", "shutil", "socket", "importlib", "pickle", "_pickle", "runpy",
             "code", "codeop", "pty", "webbrowser", "ctypes", "marshal", "multiprocessing", "signal", "pdb",
-            "commands", "popen2", "io", "_io", "operator", "asyncio", "_winapi", "types", "platform");
+            "commands", "popen2", "io", "_io", "operator", "asyncio", "_winapi");
 
-    /** The few harmless builtins a checkpoint may contain (they build plain containers). */
-    static final Set<String> ALLOWED_BUILTINS = Set.of("set", "frozenset", "bytearray");
+    /** The builtins a checkpoint may name: plain data types, which cannot run code. */
+    static final Set<String> ALLOWED_BUILTINS = Set.of("set", "frozenset", "bytearray", "dict", "list", "tuple",
+            "int", "float", "complex", "str", "bytes", "bool", "object", "slice", "range");
 
     private PickleGlobalPolicy() {
     }

@@ -269,6 +269,21 @@ final class PickleReader {
                 }
                 return set;
             }
+            case "builtins.dict", "__builtin__.dict" -> {
+                LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
+                if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> m) {
+                    map.putAll(m);
+                }
+                return map;
+            }
+            case "builtins.list", "__builtin__.list" -> {
+                return args.isEmpty() || !(args.get(0) instanceof Collection<?> items)
+                        ? new ArrayList<>() : new ArrayList<Object>(items);
+            }
+            case "builtins.tuple", "__builtin__.tuple" -> {
+                return args.isEmpty() || !(args.get(0) instanceof Collection<?> items)
+                        ? Collections.emptyList() : tuple(new ArrayList<Object>(items));
+            }
             case "builtins.bytearray", "__builtin__.bytearray" -> {
                 return args.isEmpty() ? new byte[0] : args.get(0);
             }

@@ -215,12 +215,15 @@ public final class StateDict {
         return source == null ? "<in memory>" : source.toString();
     }
 
-    /** Up to five present names that share the last component or a suffix with a missing one, as a hint. */
+    /**
+     * Up to five present names that extend a missing one (weight to weight_g / weight_v of weight norm), or share its
+     * suffix or its last component, as a hint.
+     */
     private String similarKeys(String key) {
         String last = key.substring(key.lastIndexOf('.') + 1);
         List<String> similar = new ArrayList<>();
         for (String k : tensors.keySet()) {
-            if (similar.size() < 5 && (k.endsWith("." + key) || key.endsWith("." + k)
+            if (similar.size() < 5 && (k.startsWith(key) || k.endsWith("." + key) || key.endsWith("." + k)
                     || (k.endsWith("." + last) && k.split("\\.").length == key.split("\\.").length))) {
                 similar.add(k);
             }

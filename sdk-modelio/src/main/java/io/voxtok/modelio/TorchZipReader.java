@@ -35,6 +35,9 @@ final class TorchZipReader {
             Map.entry("torch.ByteStorage", DType.UINT8), Map.entry("torch.BoolStorage", DType.BOOL),
             Map.entry("torch.UntypedStorage", DType.UINT8), Map.entry("torch.storage.UntypedStorage", DType.UINT8));
 
+    /** Deepest container nesting followed; real checkpoints nest a handful of levels. */
+    private static final int MAX_DEPTH = 200;
+
     private final Path file;
     private final ZipFile zip;
     private final String prefix;
@@ -111,7 +114,7 @@ final class TorchZipReader {
                     + "torch.save(model), re-save it with torch.save(model.state_dict(), path)");
         }
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
-        flatten("", root, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        flatten("", root, out, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         return out;
     }
 
@@ -131,7 +134,7 @@ final class TorchZipReader {
         return new TorchStorageRef(dtype, key, String.valueOf(pid.get(3)), numel);
     }
 
-    private void flatten(String path, Object value, Map<String, Tensor> out, Set<Object> onPath) {
+    private void flatten(String path, Object value, Map<String, Tensor> out, Set<Object> onPath, int depth) {
         if (value instanceof TorchTensorRef ref) {
             put(out, path, materialised.computeIfAbsent(ref, r -> r.materialise(storage(r.storage(), path),
                     path, file)));
@@ -140,17 +143,21 @@ final class TorchZipReader {
         if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
             return; // numbers, strings, bytes, sets, opaque objects: not tensors
         }
+        if (depth > MAX_DEPTH) {
+            throw VoxtokException.userInput("cannot read " + file + ": its containers are nested more than "
+                    + MAX_DEPTH + " levels deep (at '" + path + "'), which no checkpoint needs");
+        }
         if (!onPath.add(value)) {
             return; // a container that contains itself
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                flatten(join(path, String.valueOf(e.getKey())), e.getValue(), out, onPath);
+                flatten(join(path, String.valueOf(e.getKey())), e.getValue(), out, onPath, depth + 1);
             }
         } else {
             List<?> list = (List<?>) value;
             for (int i = 0; i < list.size(); i++) {
-                flatten(join(path, Integer.toString(i)), list.get(i), out, onPath);
+                flatten(join(path, Integer.toString(i)), list.get(i), out, onPath, depth + 1);
             }
         }
         onPath.remove(value);
@@ -213,10 +220,15 @@ final class TorchZipReader {
                     + size + " bytes; records over 2 GiB are not supported");
         }
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = size >= 0 ? in.readNBytes((int) size) : in.readAllBytes();
-            if (size >= 0 && bytes.length != size) {
+            if (size < 0) {
+                return in.readAllBytes();
+            }
+            // Read straight into an array of the final size: no intermediate chunks, one copy of the data.
+            byte[] bytes = new byte[(int) size];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n != size) {
                 throw VoxtokException.userInput("cannot read " + file + ": record " + entry.getName()
-                        + " is truncated (" + bytes.length + " of " + size + " bytes)");
+                        + " is truncated (" + n + " of " + size + " bytes)");
             }
             return bytes;
         } catch (IOException e) {

@@ -124,6 +124,20 @@ class PickleSafetyTest {
     }
 
     @Test
+    void absurdNestingIsRefused() throws IOException {
+        PickleBuilder b = new PickleBuilder().proto(2);
+        for (int i = 0; i < 5000; i++) {
+            b.op(']'); // EMPTY_LIST
+        }
+        for (int i = 0; i < 4999; i++) {
+            b.op('a'); // APPEND
+        }
+        Path file = PickleBuilder.writeTorchZip(dir.resolve("deep.pt"), "archive", b.stop().bytes(), Map.of());
+        VoxtokException e = assertThrows(VoxtokException.class, () -> StateDict.read(file));
+        assertTrue(e.getMessage().contains("nested more than"), e.getMessage());
+    }
+
+    @Test
     void viewBeyondItsStorageIsRefused() throws IOException {
         byte[] pickle = new PickleBuilder().proto(2).emptyDict()
                 .str("enc.w").tensor("0", 4, 2, new int[] {2, 2}, new int[] {2, 1}).setItem().stop().bytes();

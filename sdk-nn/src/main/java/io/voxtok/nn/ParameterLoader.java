@@ -33,6 +33,7 @@ public final class ParameterLoader {
     private final List<String> ignorable = new ArrayList<>();
     private final Set<String> missing = new TreeSet<>();
     private final List<String> wrongShapes = new ArrayList<>();
+    private final Initializer initializer;
 
     /**
      * @param stateDict the checkpoint
@@ -40,9 +41,34 @@ public final class ParameterLoader {
      * @param modelName model name used in error messages
      */
     public ParameterLoader(StateDict stateDict, NDManager manager, String modelName) {
+        this(stateDict, manager, modelName, null);
+    }
+
+    private ParameterLoader(StateDict stateDict, NDManager manager, String modelName, Initializer initializer) {
         this.stateDict = stateDict;
         this.manager = manager;
         this.modelName = modelName;
+        this.initializer = initializer;
+    }
+
+    /**
+     * A loader without a checkpoint: every tensor comes from {@code initializer}, and weight-normed weights are
+     * created directly as plain weights. For benchmarks and tests with random weights.
+     */
+    public static ParameterLoader initializing(NDManager manager, String modelName, Initializer initializer) {
+        return new ParameterLoader(StateDict.of(java.util.Map.of(), java.nio.file.Path.of("<initializer>")),
+                manager, modelName, java.util.Objects.requireNonNull(initializer));
+    }
+
+    /** Creates the tensors of an {@link #initializing} loader. */
+    @FunctionalInterface
+    public interface Initializer {
+        /**
+         * @param key   state-dict key of the tensor
+         * @param shape its shape
+         * @return row-major float32 values ({@code product(shape)} of them)
+         */
+        float[] values(String key, long[] shape);
     }
 
     /** The manager that owns the loaded weights. */
@@ -71,6 +97,9 @@ public final class ParameterLoader {
      */
     public NDArray tensor(String key, long... shape) {
         used.add(key);
+        if (initializer != null) {
+            return manager.create(initializer.values(key, shape.clone()), new Shape(shape));
+        }
         Optional<Tensor> t = stateDict.find(key);
         if (t.isEmpty()) {
             missing.add(key);
@@ -93,7 +122,7 @@ public final class ParameterLoader {
      * @param shape  shape of the weight ({@code weight_v})
      */
     public NDArray weightNormed(String prefix, int dim, long... shape) {
-        if (!has(prefix + "weight_v") && has(prefix + "weight")) {
+        if (initializer != null || (!has(prefix + "weight_v") && has(prefix + "weight"))) {
             return tensor(prefix + "weight", shape);
         }
         long[] gShape = new long[shape.length];

@@ -1,10 +1,8 @@
 package io.voxtok.testkit;
 
-import static io.voxtok.testkit.ContractAssertions.assertFinite;
 import static io.voxtok.testkit.ContractAssertions.assertSameCodes;
 import static io.voxtok.testkit.ContractAssertions.assertUserInput;
 import static io.voxtok.testkit.ContractAssertions.assertWorks;
-import static io.voxtok.testkit.ContractAssertions.concatFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -161,12 +159,14 @@ public abstract class AbstractTokenizerContractTest {
         assertNotNull(producer, "producer() returned null");
         assertEquals(id.name(), producer.name(), "producer().name() must be the component name of id()");
         assertEquals(id.variant(), producer.variant(), "producer().variant() must be the variant of id()");
-        assertFalse(producer.weightsHash().isBlank(), "producer().weightsHash() must be set (\"none\" when weightless)");
+        assertFalse(producer.weightsHash().isBlank(),
+                "producer().weightsHash() must be set (\"none\" when weightless)");
         assertEquals(spec.streamable(), t instanceof StreamingTokenizer,
                 "spec().streamable() must be true exactly when the tokenizer implements StreamingTokenizer");
         if (spec.streamable()) {
             assertTrue(spec.causal(), "a streamable tokenizer must declare spec().causal()");
-            assertEquals(1, spec.channels(), "EncoderStream takes mono samples, so a streamable tokenizer must be mono");
+            assertEquals(1, spec.channels(),
+                    "EncoderStream takes mono samples, so a streamable tokenizer must be mono");
         }
         assertTrue(minimumSamples() >= 1, "minimumSamples() must be at least 1");
     }
@@ -176,9 +176,10 @@ public abstract class AbstractTokenizerContractTest {
     public void encodeHasRequestedShape() {
         int n = samples(7, hop() / 2 + 1);
         AudioBuffer audio = testAudio(n, 1);
-        assertShape(tokenizer().encode(audio), allLayers(), n, "encode(audio) of " + n + " samples");
-        for (LayerRange range : rangesToTry()) {
-            assertShape(tokenizer().encode(audio, range), range, n, "encode(audio, " + range + ") of " + n + " samples");
+        checks().assertShape(tokenizer().encode(audio), allLayers(), n, "encode(audio) of " + n + " samples");
+        for (LayerRange range : TokenizerChecks.rangesToTry(spec().numLayers())) {
+            checks().assertShape(tokenizer().encode(audio, range), range, n,
+                    "encode(audio, " + range + ") of " + n + " samples");
         }
     }
 
@@ -216,7 +217,7 @@ public abstract class AbstractTokenizerContractTest {
         AudioBuffer audio = testAudio(n, 3);
         TokenMatrix tokens = tokenizer().encode(audio);
         AudioBuffer decoded = tokenizer().decode(tokens);
-        assertDecoded(decoded, tokens.validFrames(0), "decode(encode(" + n + " samples))");
+        checks().assertDecoded(decoded, tokens.validFrames(0), "decode(encode(" + n + " samples))");
         OptionalDouble minSnr = minimumRoundTripSnrDb();
         if (minSnr.isPresent()) {
             double snr = ContractAssertions.snrDb(audio.toArray(), decoded.toArray(), n * spec().channels());
@@ -225,7 +226,7 @@ public abstract class AbstractTokenizerContractTest {
         }
         if (spec().numLayers() > 1) {
             TokenMatrix first = tokenizer().encode(audio, LayerRange.first(1));
-            assertDecoded(tokenizer().decode(first), first.validFrames(0), "decode of the first layer only");
+            checks().assertDecoded(tokenizer().decode(first), first.validFrames(0), "decode of the first layer only");
         }
     }
 
@@ -236,7 +237,8 @@ public abstract class AbstractTokenizerContractTest {
         TokenMatrix first = tokenizer().encode(audio);
         assertSameCodes(first.itemCodes(0), tokenizer().encode(audio).itemCodes(0), "second encode of the same audio");
         try (Tokenizer other = createTokenizer()) {
-            assertEquals(tokenizer().producer(), other.producer(), "two instances of one configuration must have the same producer");
+            assertEquals(tokenizer().producer(), other.producer(),
+                    "two instances of one configuration must have the same producer");
             assertSameCodes(first.itemCodes(0), other.encode(audio).itemCodes(0), "encode by a second instance");
         }
     }
@@ -265,12 +267,14 @@ public abstract class AbstractTokenizerContractTest {
                     () -> "encodeBatch: validFrames of item " + item + " (" + lengths[item] + " samples)");
             TokenMatrix alone = tokenizer().encode(items.get(i), allLayers());
             assertSameCodes(alone.itemCodes(0), batch.itemCodes(i),
-                    "encodeBatch item " + i + " (" + lengths[i] + " samples, batch lengths " + lens + ") vs encode alone");
+                    "encodeBatch item " + i + " (" + lengths[i] + " samples, batch lengths " + lens
+                            + ") vs encode alone");
         }
         List<AudioBuffer> decoded = tokenizer().decodeBatch(batch);
         assertEquals(items.size(), decoded.size(), "decodeBatch must return one buffer per item");
         for (int i = 0; i < items.size(); i++) {
-            assertDecoded(decoded.get(i), batch.validFrames(i), "decodeBatch item " + i + " (" + lengths[i] + " samples)");
+            checks().assertDecoded(decoded.get(i), batch.validFrames(i),
+                    "decodeBatch item " + i + " (" + lengths[i] + " samples)");
         }
     }
 
@@ -279,7 +283,8 @@ public abstract class AbstractTokenizerContractTest {
     public void leadingLayerRangesArePrefixesOfTheFullEncoding() {
         AudioBuffer audio = testAudio(samples(11, hop() / 2), 5);
         TokenMatrix full = tokenizer().encode(audio);
-        assertEquals(1, tokenizer().encode(audio, LayerRange.first(1)).layers(), "encode with LayerRange.first(1): layers");
+        assertEquals(1, tokenizer().encode(audio, LayerRange.first(1)).layers(),
+                "encode with LayerRange.first(1): layers");
         for (int k = 1; k <= spec().numLayers(); k++) {
             TokenMatrix part = tokenizer().encode(audio, LayerRange.first(k));
             assertSameCodes(full.layers(0, k).itemCodes(0), part.itemCodes(0),
@@ -293,7 +298,8 @@ public abstract class AbstractTokenizerContractTest {
         int layers = spec().numLayers();
         AudioBuffer audio = testAudio(samples(5, 0), 6);
         assertUserInput(() -> tokenizer().encode(audio, LayerRange.of(layers, layers + 1)),
-                "encode with layers " + LayerRange.of(layers, layers + 1) + " of a " + layers + "-layer tokenizer", "layer");
+                "encode with layers " + LayerRange.of(layers, layers + 1) + " of a " + layers + "-layer tokenizer",
+                "layer");
         assertUserInput(() -> tokenizer().encode(audio, LayerRange.first(layers + 1)),
                 "encode with layers " + LayerRange.first(layers + 1) + " of a " + layers + "-layer tokenizer", "layer");
         int frames = 5;
@@ -320,18 +326,20 @@ public abstract class AbstractTokenizerContractTest {
         for (int k : cuts) {
             if (k >= Math.max(1, minFrames) && k < total) {
                 TokenMatrix prefix = tokenizer().encode(audio.slice(0, k * hop()));
-                assertSameCodes(firstFrames(wholeCodes, k), prefix.itemCodes(0), "encode of the first " + k * hop()
-                        + " samples vs the first " + k + " frames of the whole " + n + "-sample file");
+                assertSameCodes(TokenizerChecks.firstFrames(wholeCodes, k), prefix.itemCodes(0),
+                        "encode of the first " + k * hop() + " samples vs the first " + k + " frames of the whole "
+                                + n + "-sample file");
             }
         }
         if (tokenizer() instanceof StreamingTokenizer streaming) {
             float[] mono = audio.toArray();
-            assertSameCodes(wholeCodes, stream(streaming, mono, new int[] {0, 1, 317, 4000}),
-                    "streamed in pieces of 0, 1, 317, 4000 and " + Math.max(0, n - 4318) + " samples vs whole-file encode");
+            assertSameCodes(wholeCodes, checks().stream(streaming, mono, new int[] {0, 1, 317, 4000}),
+                    "streamed in pieces of 0, 1, 317, 4000 and " + Math.max(0, n - 4318)
+                            + " samples vs whole-file encode");
             int step = hop() + 1;
             int[] even = new int[(n + step - 1) / step];
             Arrays.fill(even, step);
-            assertSameCodes(wholeCodes, stream(streaming, mono, even),
+            assertSameCodes(wholeCodes, checks().stream(streaming, mono, even),
                     "streamed in pieces of hopLength + 1 = " + step + " samples vs whole-file encode");
         }
     }
@@ -362,7 +370,7 @@ public abstract class AbstractTokenizerContractTest {
                         results.add(tokenizer().encode(common));
                         results.add(tokenizer().encode(mine));
                         AudioBuffer decoded = tokenizer().decode(mineTokens);
-                        assertDecoded(decoded, mineTokens.validFrames(0), "concurrent decode");
+                        checks().assertDecoded(decoded, mineTokens.validFrames(0), "concurrent decode");
                     }
                     return results;
                 }));
@@ -396,12 +404,15 @@ public abstract class AbstractTokenizerContractTest {
         int min = minimumSamples();
         if (min > 1) {
             AudioBuffer tooShort = testAudio(min - 1, 8);
-            assertUserInput(() -> tokenizer().encode(tooShort), "encode of " + (min - 1) + " samples (minimum " + min + ")",
+            assertUserInput(() -> tokenizer().encode(tooShort),
+                    "encode of " + (min - 1) + " samples (minimum " + min + ")",
                     "short", "at least", "minimum");
         }
         TokenMatrix tokens = tokenizer().encode(testAudio(min, 8));
-        assertEquals(spec().framesFor(min), tokens.frames(), "frames of the shortest accepted audio (" + min + " samples)");
-        assertDecoded(tokenizer().decode(tokens), tokens.validFrames(0), "decode of the shortest accepted audio");
+        assertEquals(spec().framesFor(min), tokens.frames(),
+                "frames of the shortest accepted audio (" + min + " samples)");
+        checks().assertDecoded(tokenizer().decode(tokens), tokens.validFrames(0),
+                "decode of the shortest accepted audio");
     }
 
     /** NaN and infinite samples are refused by encode, encodeBatch and EncoderStream.push. */
@@ -419,7 +430,8 @@ public abstract class AbstractTokenizerContractTest {
                     "encodeBatch whose second item contains " + bad, keywords);
             if (tokenizer() instanceof StreamingTokenizer streaming) {
                 try (EncoderStream stream = streaming.openEncoderStream(allLayers())) {
-                    assertUserInput(() -> stream.push(samples), "EncoderStream.push of samples containing " + bad, keywords);
+                    assertUserInput(() -> stream.push(samples),
+                            "EncoderStream.push of samples containing " + bad, keywords);
                 }
             }
         }
@@ -432,7 +444,8 @@ public abstract class AbstractTokenizerContractTest {
         float[] samples = testAudio(samples(6, 0), 11).toArray();
         for (int wrong : new int[] {rate * 2, Math.max(1, rate / 2)}) {
             AudioBuffer audio = AudioBuffer.ofInterleaved(samples, wrong, spec().channels());
-            assertUserInput(() -> tokenizer().encode(audio), "encode of " + wrong + " Hz audio by a " + rate + " Hz tokenizer",
+            assertUserInput(() -> tokenizer().encode(audio),
+                    "encode of " + wrong + " Hz audio by a " + rate + " Hz tokenizer",
                     "sample rate");
         }
     }
@@ -461,11 +474,11 @@ public abstract class AbstractTokenizerContractTest {
         TokenMatrix tokens = tokenizer().encode(testAudio(samples(6, 0), 13));
         TokenProducer own = tokenizer().producer();
         TokenProducer otherName = new TokenProducer(FOREIGN_PRODUCER, own.variant(), own.weightsHash());
-        assertUserInput(() -> tokenizer().decodeBatch(restamp(tokens, otherName)),
+        assertUserInput(() -> tokenizer().decodeBatch(TokenizerChecks.restamp(tokens, otherName)),
                 "decode of tokens made by " + otherName, FOREIGN_PRODUCER);
         String hash = own.weightsHash().equals("0123456789abcdef") ? "fedcba9876543210" : "0123456789abcdef";
         TokenProducer otherWeights = new TokenProducer(own.name(), own.variant(), hash);
-        assertUserInput(() -> tokenizer().decodeBatch(restamp(tokens, otherWeights)),
+        assertUserInput(() -> tokenizer().decodeBatch(TokenizerChecks.restamp(tokens, otherWeights)),
                 "decode of tokens made by the same tokenizer with other weights (" + otherWeights + ")");
     }
 
@@ -481,6 +494,10 @@ public abstract class AbstractTokenizerContractTest {
 
     private TokenizerSpec spec() {
         return tokenizer().spec();
+    }
+
+    private TokenizerChecks checks() {
+        return new TokenizerChecks(tokenizer());
     }
 
     private int hop() {
@@ -501,89 +518,12 @@ public abstract class AbstractTokenizerContractTest {
         return Math.max(Math.max(minimumSamples(), 1), n);
     }
 
-    private Set<LayerRange> rangesToTry() {
-        int layers = spec().numLayers();
-        Set<LayerRange> ranges = new LinkedHashSet<>();
-        ranges.add(LayerRange.first(1));
-        if (layers > 1) {
-            ranges.add(LayerRange.of(1, layers));
-            ranges.add(LayerRange.of(layers - 1, layers));
-            ranges.add(LayerRange.first(layers - 1));
-        }
-        return ranges;
-    }
-
-    private void assertShape(TokenMatrix m, LayerRange range, int samples, String what) {
-        TokenizerSpec spec = spec();
-        assertNotNull(m, what + " returned null");
-        assertEquals(range.size(), m.layers(), what + ": layers must be the size of the requested range");
-        assertEquals(range.start(), m.firstLayer(), what + ": firstLayer must be the start of the requested range");
-        assertEquals(1, m.batchSize(), what + ": batch size");
-        assertEquals(spec.framesFor(samples), m.frames(), what + ": frames must be spec().framesFor(samples)");
-        assertEquals(m.frames(), m.validFrames(0), what + ": every frame of a single item is valid");
-        assertEquals(spec.frameRate(), m.frameRate(), 0.0, what + ": frameRate must be spec().frameRate()");
-        assertEquals(spec.codebookSize(), m.codebookSize(), what + ": codebookSize must be spec().codebookSize()");
-        assertEquals(tokenizer().producer(), m.producer(), what + ": producer must be tokenizer.producer()");
-    }
-
-    private void assertDecoded(AudioBuffer audio, int validFrames, String what) {
-        TokenizerSpec spec = spec();
-        assertNotNull(audio, what + " returned null");
-        assertEquals(spec.sampleRate(), audio.sampleRate(), what + ": sample rate must be spec().sampleRate()");
-        assertEquals(spec.channels(), audio.channels(), what + ": channels must be spec().channels()");
-        assertEquals(validFrames * spec.hopLength(), audio.frames(),
-                what + ": length must be validFrames (" + validFrames + ") * hopLength (" + spec.hopLength() + ")");
-        assertFinite(audio.toArray(), what);
-    }
-
-    /** Pushes {@code mono} in the given piece sizes (then the rest), finishes, and concatenates the frames. */
-    private int[][] stream(StreamingTokenizer streaming, float[] mono, int[] pieces) {
-        LayerRange range = allLayers();
-        List<TokenMatrix> out = new ArrayList<>();
-        try (EncoderStream stream = streaming.openEncoderStream(range)) {
-            assertNotNull(stream, "openEncoderStream returned null");
-            int pos = 0;
-            for (int piece : pieces) {
-                int len = Math.min(piece, mono.length - pos);
-                out.add(checkedPiece(stream.push(Arrays.copyOfRange(mono, pos, pos + len)), range, "push"));
-                pos += len;
-            }
-            if (pos < mono.length) {
-                out.add(checkedPiece(stream.push(Arrays.copyOfRange(mono, pos, mono.length)), range, "push"));
-            }
-            out.add(checkedPiece(stream.finish(), range, "finish"));
-        }
-        return concatFrames(out, range.size());
-    }
-
-    private TokenMatrix checkedPiece(TokenMatrix m, LayerRange range, String call) {
-        assertNotNull(m, "EncoderStream." + call + " returned null (return a matrix of 0 frames instead)");
-        assertEquals(1, m.batchSize(), "EncoderStream." + call + ": batch size");
-        assertEquals(range.size(), m.layers(), "EncoderStream." + call + ": layers");
-        assertEquals(range.start(), m.firstLayer(), "EncoderStream." + call + ": firstLayer");
-        assertEquals(tokenizer().producer(), m.producer(), "EncoderStream." + call + ": producer");
-        assertEquals(m.frames(), m.validFrames(0), "EncoderStream." + call + ": every returned frame is valid");
-        return m;
-    }
-
-    private static int[][] firstFrames(int[][] codes, int frames) {
-        int[][] out = new int[codes.length][];
-        for (int l = 0; l < codes.length; l++) {
-            out[l] = Arrays.copyOf(codes[l], frames);
-        }
-        return out;
-    }
-
-    private static TokenMatrix restamp(TokenMatrix m, TokenProducer producer) {
-        return TokenMatrix.of(m.toArray(), m.layers(), m.batchSize(), m.frames(), m.firstLayer(), m.codebookSize(),
-                m.frameRate(), m.validFrames(), producer);
-    }
-
     private static List<TokenMatrix> await(Future<List<TokenMatrix>> future, int thread) throws InterruptedException {
         try {
             return future.get(DEADLOCK_GUARD_MINUTES, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
-            throw new AssertionError("thread " + thread + " failed while encoding concurrently: " + e.getCause(), e.getCause());
+            throw new AssertionError("thread " + thread + " failed while encoding concurrently: " + e.getCause(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new AssertionError("thread " + thread + " did not finish within " + DEADLOCK_GUARD_MINUTES
                     + " minutes (deadlock?)", e);

@@ -25,12 +25,14 @@ final class ContractAssertions {
      * @param what describes the bad input, for the failure message
      */
     static VoxtokException assertUserInput(Executable action, String what, String... keywords) {
-        Throwable thrown;
+        Throwable thrown = null;
         try {
             action.execute();
-            return fail(what + ": expected VoxtokException(USER_INPUT) but the call returned normally");
         } catch (Throwable t) {
             thrown = t;
+        }
+        if (thrown == null) {
+            return fail(what + ": expected VoxtokException(USER_INPUT) but the call returned normally");
         }
         if (!(thrown instanceof VoxtokException e)) {
             throw new AssertionError(what + ": expected VoxtokException(USER_INPUT) but got " + thrown, thrown);
@@ -75,7 +77,8 @@ final class ContractAssertions {
         assertEquals(expected.length, actual.length, () -> what + ": number of layers differs");
         for (int l = 0; l < expected.length; l++) {
             int layer = l;
-            assertEquals(expected[l].length, actual[l].length, () -> what + ": layer " + layer + " frame count differs");
+            assertEquals(expected[l].length, actual[l].length,
+                    () -> what + ": layer " + layer + " frame count differs");
             int at = Arrays.mismatch(expected[l], actual[l]);
             if (at >= 0) {
                 fail(what + ": codes differ first at layer " + l + ", frame " + at + " (expected " + expected[l][at]

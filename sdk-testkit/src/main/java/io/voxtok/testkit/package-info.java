@@ -8,7 +8,7 @@
  * class MyTokenizerContractTest extends AbstractTokenizerContractTest {
  *     @Override
  *     protected Tokenizer createTokenizer() {
- *         return new MyTokenizerFactory().create(ComponentConfig.empty(), testContext());
+ *         return new MyTokenizer(); // or MyTokenizerFactory.create(config, context) as the runtime would
  *     }
  * }
  * }</pre>

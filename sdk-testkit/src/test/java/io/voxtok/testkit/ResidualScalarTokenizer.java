@@ -141,7 +141,8 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
                 float[] all = Arrays.copyOf(pending, pending.length + samples.length);
                 System.arraycopy(samples, 0, all, pending.length, samples.length);
                 int whole = all.length / HOP * HOP;
-                pending = flaw == Flaw.STREAM_DROPS_PARTIAL_FRAME ? new float[0] : Arrays.copyOfRange(all, whole, all.length);
+                pending = flaw == Flaw.STREAM_DROPS_PARTIAL_FRAME ? new float[0]
+                        : Arrays.copyOfRange(all, whole, all.length);
                 return frames(Arrays.copyOf(all, whole));
             }
 
@@ -154,7 +155,8 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
 
             private TokenMatrix frames(float[] samples) {
                 if (samples.length == 0) {
-                    return TokenMatrix.single(new int[layers.size()][0], layers.start(), CODES, spec.frameRate(), producer);
+                    return TokenMatrix.single(new int[layers.size()][0], layers.start(), CODES, spec.frameRate(),
+                            producer);
                 }
                 return encode(AudioBuffer.ofMono(samples, RATE), layers);
             }

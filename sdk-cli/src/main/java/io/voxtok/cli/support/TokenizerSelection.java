@@ -22,9 +22,17 @@ public final class TokenizerSelection {
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "tokenizer option (repeatable)")
     public Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--bandwidth", paramLabel = "KBPS",
+            description = "target bandwidth in kbps for tokenizers that have a ladder (EnCodec: 1.5/3/6/12/24)")
+    public String bandwidth;
+
     /** The component configuration. */
     public ComponentConfig config() {
-        return new ComponentConfig(options, Optional.ofNullable(model));
+        Map<String, String> o = new LinkedHashMap<>(options);
+        if (bandwidth != null) {
+            o.put("bandwidth", bandwidth);
+        }
+        return new ComponentConfig(o, Optional.ofNullable(model));
     }
 
     /** Creates the tokenizer in {@code rt}. */

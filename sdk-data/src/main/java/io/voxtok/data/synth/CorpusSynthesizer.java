@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * same options. The manifest is written atomically at the end and the progress log removed.
  */
 public final class CorpusSynthesizer {
-    /** Mean utterance length used to turn hours into an utterance count (measured on this generator with flite). */
-    public static final double MEAN_UTTERANCE_SECONDS = 2.9;
+    /** Mean utterance length used to turn hours into an utterance count (measured: 1241 utterances, 20 speakers, 0.973 h). */
+    public static final double MEAN_UTTERANCE_SECONDS = 2.82;
     /** At least this many distinct sentences are generated, whatever the corpus size. */
     public static final int MIN_SENTENCES = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(CorpusSynthesizer.class);

@@ -78,7 +78,7 @@ public final class Padding1d {
 
     private static NDArray zeroPad(NDArray x, int left, int right) {
         NDList parts = new NDList(3);
-        long[] shape = x.getShape().getShape();
+        long[] shape = x.getShape().getShape().clone(); // getShape() exposes the cached array
         if (left > 0) {
             shape[shape.length - 1] = left;
             parts.add(x.getManager().zeros(new Shape(shape), x.getDataType()));

@@ -1,0 +1,148 @@
+package io.voxtok.metrics;
+
+import io.voxtok.api.ErrorKind;
+import io.voxtok.api.VoxtokException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds Vosk's small English model ({@code vosk-model-small-en-us}, Apache-2.0, about 70 MB unpacked), which
+ * Alpha Cephei publishes as the Android archive {@code com.alphacephei:vosk-model-en:0.3.45} with the model under
+ * {@code assets/model-en-us/}. Order: the folder named by system property {@code voxtok.vosk.model} (or
+ * environment variable {@code VOXTOK_VOSK_MODEL}); else the cache {@code <cache>/voxtok/vosk/0.3.45/model-en-us},
+ * unpacking the archive there on first use. {@code <cache>} is {@code $XDG_CACHE_HOME} or {@code ~/.cache}. The
+ * archive is found on the class path (it is a dependency of this module) or in the local Maven repository.
+ * Unpacking goes to a temporary sibling folder that is renamed into place, so concurrent first uses never see a
+ * half-written model.
+ */
+public final class VoskModelCache {
+    /** Version of the model archive. */
+    public static final String VERSION = "0.3.45";
+    static final String ASSETS = "assets/model-en-us/";
+    private static final Logger LOG = LoggerFactory.getLogger(VoskModelCache.class);
+
+    private VoskModelCache() {
+    }
+
+    /** The model folder, unpacking it on first use. */
+    public static Path modelDirectory() {
+        String explicit = System.getProperty("voxtok.vosk.model", System.getenv("VOXTOK_VOSK_MODEL"));
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit);
+            if (!Files.isRegularFile(p.resolve("conf/model.conf"))) {
+                throw VoxtokException.userInput("Vosk model folder " + p + " (voxtok.vosk.model) has no conf/model.conf");
+            }
+            return p;
+        }
+        Path version = cacheRoot().resolve("voxtok").resolve("vosk").resolve(VERSION);
+        Path model = version.resolve("model-en-us");
+        if (Files.isRegularFile(model.resolve("conf/model.conf"))) {
+            return model;
+        }
+        unpack(findArchive(), version);
+        return model;
+    }
+
+    static Path cacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    }
+
+    /** The .aar on the class path, else in {@code ~/.m2}. */
+    static Path findArchive() {
+        URL url = VoskModelCache.class.getClassLoader().getResource(ASSETS + "conf/model.conf");
+        if (url != null && "jar".equals(url.getProtocol())) {
+            try {
+                JarURLConnection c = (JarURLConnection) url.openConnection();
+                URL file = c.getJarFileURL();
+                if ("file".equals(file.getProtocol())) {
+                    return Path.of(file.toURI());
+                }
+            } catch (IOException | URISyntaxException e) {
+                LOG.debug("cannot locate the Vosk model archive from {}", url, e);
+            }
+        }
+        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "alphacephei", "vosk-model-en",
+                VERSION, "vosk-model-en-" + VERSION + ".aar");
+        if (Files.isRegularFile(m2)) {
+            return m2;
+        }
+        throw new VoxtokException(ErrorKind.ENVIRONMENT, "Vosk model archive com.alphacephei:vosk-model-en:" + VERSION
+                + ":aar is neither on the class path nor at " + m2 + "; fetch it with 'mvn dependency:get "
+                + "-Dartifact=com.alphacephei:vosk-model-en:" + VERSION + ":aar' or set -Dvoxtok.vosk.model=<folder>");
+    }
+
+    /** Unpacks {@code assets/model-en-us/**} of {@code archive} so that {@code target/model-en-us} appears atomically. */
+    static void unpack(Path archive, Path target) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+            LOG.info("unpacking Vosk model from {} to {}", archive, target);
+            try (ZipFile zip = new ZipFile(archive.toFile())) {
+                Enumeration<? extends ZipEntry> en = zip.entries();
+                int files = 0;
+                while (en.hasMoreElements()) {
+                    ZipEntry e = en.nextElement();
+                    if (!e.getName().startsWith(ASSETS) || e.isDirectory()) {
+                        continue;
+                    }
+                    Path out = tmp.resolve("model-en-us").resolve(e.getName().substring(ASSETS.length())).normalize();
+                    if (!out.startsWith(tmp)) {
+                        throw new VoxtokException(ErrorKind.ENVIRONMENT, "unsafe entry " + e.getName() + " in " + archive);
+                    }
+                    Files.createDirectories(out.getParent());
+                    try (InputStream in = zip.getInputStream(e)) {
+                        Files.copy(in, out);
+                    }
+                    files++;
+                }
+                if (files == 0 || !Files.isRegularFile(tmp.resolve("model-en-us/conf/model.conf"))) {
+                    throw new VoxtokException(ErrorKind.ENVIRONMENT, archive + " holds no Vosk model under " + ASSETS);
+                }
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                tmp = null;
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                LOG.debug("another process unpacked the Vosk model first");
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot rename " + tmp + " to " + target, e);
+            }
+        } catch (IOException e) {
+            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot unpack the Vosk model from " + archive + " to "
+                    + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+        }
+        if (!Files.isRegularFile(target.resolve("model-en-us/conf/model.conf"))) {
+            throw new VoxtokException(ErrorKind.ENVIRONMENT, "Vosk model cache " + target + " exists but is incomplete; delete it");
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete temporary folder {}", p);
+        }
+    }
+}

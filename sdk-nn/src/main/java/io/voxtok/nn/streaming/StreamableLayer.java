@@ -1,0 +1,9 @@
+package io.voxtok.nn.streaming;
+
+import io.voxtok.nn.Layer;
+
+/** A layer that can run on a signal arriving in pieces, carrying its own state between them. */
+public interface StreamableLayer extends Layer {
+    /** Opens a new stream over this layer; the caller closes it. */
+    LayerStream openStream();
+}
