@@ -76,7 +76,7 @@ public final class LibriSpeechDataset implements SpeechDataset {
                 String id = line.substring(0, sp);
                 String speaker = id.split("-", 2)[0];
                 Path audio = chapter.resolve(id + ".flac");
-                if (!Files.exists(audio)) {
+                if (!Files.exists(audio) && Files.exists(chapter.resolve(id + ".wav"))) {
                     audio = chapter.resolve(id + ".wav");
                 }
                 CorpusEntry e = new CorpusEntry(id, audio, line.substring(sp + 1).strip(), speaker, List.of(),

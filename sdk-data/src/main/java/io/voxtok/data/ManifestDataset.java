@@ -125,7 +125,14 @@ public final class ManifestDataset implements SpeechDataset {
                 duration = OptionalDouble.of(d);
             }
             CorpusEntry e = new CorpusEntry(id, audio, text, speaker, phonemes, alignment, duration, Split.TRAIN);
-            return o.hasNonNull("split") ? e.withSplit(Split.parse(o.get("split").asText())) : fallbackSplits.apply(e);
+            if (!o.hasNonNull("split")) {
+                return fallbackSplits.apply(e);
+            }
+            try {
+                return e.withSplit(Split.parse(o.get("split").asText()));
+            } catch (VoxtokException bad) {
+                throw VoxtokException.userInput(where + ": " + bad.getMessage());
+            }
         } catch (IllegalArgumentException e) {
             throw VoxtokException.userInput(where + ": " + e.getMessage());
         }

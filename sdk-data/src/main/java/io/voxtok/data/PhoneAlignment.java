@@ -36,6 +36,20 @@ public record PhoneAlignment(List<PhoneSegment> segments) {
         return new PhoneAlignment(out);
     }
 
+    /**
+     * The alignment cut at {@code end} seconds: segments starting at or after it are dropped, the one crossing it
+     * ends there. Used when a synthesizer's waveform stops before its last (pause) segment ends.
+     */
+    public PhoneAlignment clippedTo(double end) {
+        List<PhoneSegment> out = new ArrayList<>(segments.size());
+        for (PhoneSegment s : segments) {
+            if (s.start() < end) {
+                out.add(s.end() > end ? new PhoneSegment(s.phone(), s.start(), end) : s);
+            }
+        }
+        return new PhoneAlignment(out);
+    }
+
     /** The phone labels in order. */
     public List<String> phones() {
         return segments.stream().map(PhoneSegment::phone).toList();

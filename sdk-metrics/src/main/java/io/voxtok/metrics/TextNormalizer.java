@@ -7,7 +7,8 @@ import java.util.Locale;
  * The text normalisation applied to references and hypotheses before WER/CER (version 1): Unicode NFKC;
  * lower case (locale-independent); curly apostrophes become {@code '}; an apostrophe between two letters or
  * digits is kept ({@code don't}), any other punctuation or symbol character (Unicode categories P and S) becomes
- * a space; numbers are left as written (no spelling out: {@code 42} stays {@code 42}); runs of whitespace become
+ * a space, except a {@code .} or {@code ,} between two digits; numbers are left as written (no spelling out:
+ * {@code 42} and {@code 3.5} stay as they are); runs of whitespace become
  * one space; leading/trailing space is removed. Stateless and thread-safe.
  */
 public final class TextNormalizer {
@@ -28,6 +29,9 @@ public final class TextNormalizer {
                 boolean inside = i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
                         && Character.isLetterOrDigit(s.charAt(i + 1));
                 b.append(inside ? '\'' : ' ');
+            } else if ((c == '.' || c == ',') && i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1))
+                    && Character.isDigit(s.charAt(i + 1))) {
+                b.append(c);
             } else if (isPunctuationOrSymbol(c) || Character.isWhitespace(c)) {
                 b.append(' ');
             } else {

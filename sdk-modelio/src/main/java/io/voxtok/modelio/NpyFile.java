@@ -71,10 +71,6 @@ public final class NpyFile {
             if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
                 throw bad(file, "its header lacks 'fortran_order'");
             }
-            if (fortran) {
-                throw bad(file, "it is stored in Fortran (column-major) order, which is not supported; save it from "
-                        + "numpy with np.save(path, np.ascontiguousarray(a))");
-            }
             if (!(dict.get("shape") instanceof List<?> dims)) {
                 throw bad(file, "its header lacks a 'shape' tuple");
             }
@@ -106,10 +102,42 @@ public final class NpyFile {
             if (bigEndian) {
                 TorchZipReader.swapBytes(data.array(), dtype.bytes());
             }
+            if (fortran && shape.length > 1) {
+                // numpy writes a Fortran-contiguous array's buffer column-major; reorder to row-major.
+                return new Tensor(dtype, shape, ByteBuffer.wrap(toRowMajor(data.array(), shape, dtype.bytes())));
+            }
             return new Tensor(dtype, shape, data.flip());
         } catch (IOException e) {
             throw VoxtokException.userInput("cannot read " + file + ": " + e);
         }
+    }
+
+    /** Reorders column-major element bytes to row-major for the given shape. */
+    static byte[] toRowMajor(byte[] columnMajor, long[] shape, int elementBytes) {
+        int n = Math.toIntExact(Tensor.numel(shape));
+        int rank = shape.length;
+        long[] fStride = new long[rank];
+        long st = 1;
+        for (int k = 0; k < rank; k++) {
+            fStride[k] = st;
+            st *= shape[k];
+        }
+        byte[] out = new byte[columnMajor.length];
+        int[] idx = new int[rank];
+        for (int c = 0; c < n; c++) {
+            long f = 0;
+            for (int k = 0; k < rank; k++) {
+                f += idx[k] * fStride[k];
+            }
+            System.arraycopy(columnMajor, (int) f * elementBytes, out, c * elementBytes, elementBytes);
+            for (int k = rank - 1; k >= 0; k--) {
+                if (++idx[k] < shape[k]) {
+                    break;
+                }
+                idx[k] = 0;
+            }
+        }
+        return out;
     }
 
     /**
