@@ -4,6 +4,8 @@ import io.voxtok.api.VoxtokException;
 import io.voxtok.cli.command.BenchCommand;
 import io.voxtok.cli.command.DecodeCommand;
 import io.voxtok.cli.command.EncodeCommand;
+import io.voxtok.cli.command.FeaturesCommand;
+import io.voxtok.cli.command.UnitsCommand;
 import io.voxtok.cli.command.PluginsCommand;
 import io.voxtok.cli.command.ResynthCommand;
 import io.voxtok.cli.command.VoiceConversionCommand;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "voxtok", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Speech tokenizers on the JVM: encode, decode, resynthesise, convert voices, benchmark.",
         subcommands = {PluginsCommand.class, EncodeCommand.class, DecodeCommand.class, ResynthCommand.class,
-                VoiceConversionCommand.class, BenchCommand.class})
+                VoiceConversionCommand.class, BenchCommand.class,
+                FeaturesCommand.class, UnitsCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

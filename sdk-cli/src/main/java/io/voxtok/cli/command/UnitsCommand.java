@@ -1,0 +1,81 @@
+package io.voxtok.cli.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voxtok.api.VoxtokException;
+import io.voxtok.api.teacher.FeatureSequence;
+import io.voxtok.api.teacher.Teacher;
+import io.voxtok.audio.AudioReader;
+import io.voxtok.cli.support.InputFiles;
+import io.voxtok.cli.support.ProgressBar;
+import io.voxtok.cli.support.RuntimeOptions;
+import io.voxtok.cli.support.TeacherSelection;
+import io.voxtok.runtime.VoxtokRuntime;
+import io.voxtok.runtime.io.AtomicFileWriter;
+import io.voxtok.units.Centroids;
+import io.voxtok.units.UnitExtractor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code voxtok units}: discrete units of audio files (nearest k-means centroid of each teacher frame), written as
+ * JSON Lines {@code {"id": ..., "units": [...]}}. {@code voxtok units fit} makes the centroids.
+ */
+@Command(name = "units", description = "Turn audio into k-means units of teacher features (see also 'units fit').",
+        subcommands = {UnitsFitCommand.class})
+public final class UnitsCommand implements Callable<Integer> {
+    @Mixin
+    RuntimeOptions runtime;
+    @Mixin
+    TeacherSelection selection;
+
+    @Option(names = "--centroids", paramLabel = "C.npy", description = "k-means centroids (k, dim)")
+    Path centroids;
+
+    @Option(names = "--dedup", description = "collapse runs of the same unit (deduplicated sequences)")
+    boolean dedup;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl", description = "JSON Lines output")
+    Path output;
+
+    @Parameters(arity = "0..*", paramLabel = "IN", description = "audio files or directories")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        // Options are checked here, not by picocli, so that 'units fit' does not need them.
+        if (centroids == null || output == null || inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("voxtok units needs --centroids C.npy, -o OUT.jsonl and input files"
+                    + " (or use 'voxtok units fit' to make centroids)");
+        }
+        List<Path> files = InputFiles.expand(inputs, InputFiles.AUDIO);
+        UnitExtractor extractor = new UnitExtractor(Centroids.load(centroids), dedup);
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
+            Teacher t = selection.create(rt);
+            for (Path f : files) {
+                FeatureSequence fs = t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers());
+                if (fs.dim() != extractor.centroids().dim()) {
+                    throw VoxtokException.userInput(centroids + ": centroids have dimension " + extractor.centroids().dim()
+                            + " but the teacher's features have " + fs.dim());
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", InputFiles.stem(f));
+                row.put("units", extractor.extract(fs));
+                lines.append(json.writeValueAsString(row)).append('\n');
+                bar.step(f.getFileName().toString());
+            }
+        }
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFileWriter.write(output, o -> o.write(bytes));
+        return 0;
+    }
+}
