@@ -3,7 +3,9 @@ package io.voxtok.cli;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.cli.command.BenchCommand;
 import io.voxtok.cli.command.DecodeCommand;
+import io.voxtok.cli.command.CorpusCommand;
 import io.voxtok.cli.command.EncodeCommand;
+import io.voxtok.cli.command.EvalCommand;
 import io.voxtok.cli.command.FeaturesCommand;
 import io.voxtok.cli.command.UnitsCommand;
 import io.voxtok.cli.command.PluginsCommand;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Speech tokenizers on the JVM: encode, decode, resynthesise, convert voices, benchmark.",
         subcommands = {PluginsCommand.class, EncodeCommand.class, DecodeCommand.class, ResynthCommand.class,
                 VoiceConversionCommand.class, BenchCommand.class,
-                FeaturesCommand.class, UnitsCommand.class})
+                FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

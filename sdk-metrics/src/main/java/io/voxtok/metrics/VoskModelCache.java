@@ -8,7 +8,6 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,10 +118,15 @@ public final class VoskModelCache {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 tmp = null;
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                LOG.debug("another process unpacked the Vosk model first");
             } catch (AtomicMoveNotSupportedException e) {
                 throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot rename " + tmp + " to " + target, e);
+            } catch (IOException e) {
+                // rename(2) onto an existing non-empty folder fails: another process finished first. Its copy is
+                // complete (it was renamed into place whole); anything else is a real error.
+                if (!Files.isRegularFile(target.resolve("model-en-us/conf/model.conf"))) {
+                    throw e;
+                }
+                LOG.debug("another process unpacked the Vosk model first");
             }
         } catch (IOException e) {
             throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot unpack the Vosk model from " + archive + " to "

@@ -56,7 +56,7 @@ public final class ParameterLoader {
      * created directly as plain weights. For benchmarks and tests with random weights.
      */
     public static ParameterLoader initializing(NDManager manager, String modelName, Initializer initializer) {
-        return new ParameterLoader(StateDict.of(java.util.Map.of(), java.nio.file.Path.of("<initializer>")),
+        return new ParameterLoader(StateDict.of(java.util.Map.of(), null),
                 manager, modelName, java.util.Objects.requireNonNull(initializer));
     }
 
@@ -157,7 +157,8 @@ public final class ParameterLoader {
         if (missing.isEmpty() && wrongShapes.isEmpty() && unexpected.isEmpty()) {
             return;
         }
-        StringBuilder sb = new StringBuilder("checkpoint ").append(stateDict.source())
+        StringBuilder sb = new StringBuilder("checkpoint ")
+                .append(stateDict.source() == null ? "(in-memory state dict)" : stateDict.source())
                 .append(" does not match the ").append(modelName).append(" configuration:");
         if (!missing.isEmpty()) {
             sb.append(" missing keys ").append(missing).append(';');

@@ -63,12 +63,23 @@ public final class InputFiles {
     public static Path outputFor(Path input, Path out, int inputs, String defaultExt) {
         boolean looksLikeFile = !extension(out).isEmpty() && !Files.isDirectory(out);
         if (inputs == 1 && looksLikeFile) {
-            return out;
+            return ensureParent(out);
         }
         if (looksLikeFile) {
             throw VoxtokException.userInput("-o " + out + " names a file but there are " + inputs
                     + " inputs; give a directory");
         }
-        return out.resolve(stem(input) + "." + defaultExt);
+        return ensureParent(out.resolve(stem(input) + "." + defaultExt));
+    }
+
+    /** Creates the parent directory of {@code file} if needed; returns {@code file}. */
+    public static Path ensureParent(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw VoxtokException.userInput(parent + ": cannot create output directory: " + e.getMessage());
+        }
+        return file;
     }
 }

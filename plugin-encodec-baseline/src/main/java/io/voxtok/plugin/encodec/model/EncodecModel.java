@@ -210,8 +210,10 @@ public final class EncodecModel implements AutoCloseable {
     }
 
     /**
-     * Encodes unsegmented items of different lengths, each exactly as if alone (the recurrent layers run as one
-     * batch, the convolutions item by item).
+     * Encodes unsegmented items of different lengths, each exactly as if alone. Items run one after the other:
+     * libtorch's LSTM and GEMM kernels round differently for a batch of several items (differences around 1e-7
+     * were observed), which could flip a near-tie code, and exact equality with single-item encoding is the
+     * contract.
      *
      * @param items {@code [channels][L_i]} each
      * @param st    first codebook
@@ -227,9 +229,9 @@ public final class EncodecModel implements AutoCloseable {
             for (float[][] item : items) {
                 inputs.add(input(m, item));
             }
-            List<NDArray> latents = encoder.model().forwardItems(inputs);
-            for (int i = 0; i < latents.size(); i++) {
-                try (NDArray codes = quantizer.encode(latents.get(i), st, end)) {
+            for (int i = 0; i < inputs.size(); i++) {
+                try (NDArray latent = encoder.model().forward(inputs.get(i));
+                     NDArray codes = quantizer.encode(latent, st, end)) {
                     out[i] = codeRows(codes);
                 }
             }
@@ -238,7 +240,8 @@ public final class EncodecModel implements AutoCloseable {
     }
 
     /**
-     * Decodes unsegmented items of different lengths, each exactly as if alone.
+     * Decodes unsegmented items of different lengths, each exactly as if alone (one after the other, for the same
+     * reason as {@link #encodeItems}).
      *
      * @param codes {@code [item][codebook][frame]}, codebooks {@code st, st + 1, ...}
      * @param st    first codebook
@@ -254,9 +257,10 @@ public final class EncodecModel implements AutoCloseable {
                     latents.add(quantizer.decode(ca, st));
                 }
             }
-            List<NDArray> audio = decoder.model().forwardItems(latents);
-            for (int i = 0; i < audio.size(); i++) {
-                out[i] = rows(audio.get(i).toFloatArray(), config.channels());
+            for (int i = 0; i < latents.size(); i++) {
+                try (NDArray audio = decoder.model().forward(latents.get(i))) {
+                    out[i] = rows(audio.toFloatArray(), config.channels());
+                }
             }
         }
         return out;

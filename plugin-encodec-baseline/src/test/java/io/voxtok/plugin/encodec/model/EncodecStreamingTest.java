@@ -46,8 +46,8 @@ class EncodecStreamingTest {
         // the fixture pins down at 6 kbps as an anchor
         EncodecFixture.assertCodes("expected/utt1_codes_bw6.0.npy",
                 EncodecFixture.expected("utt1_codes_bw6.0.npy").toLongArray(), Arrays.copyOf(whole, 13));
-        for (int[] pieces : List.of(new int[] {1}, new int[] {7}, new int[] {320}, new int[] {321},
-                new int[] {0, 1, 317, 4000}, new int[] {24000}, new int[] {47999})) {
+        for (int[] pieces : List.of(new int[] {320}, new int[] {321}, new int[] {0, 1, 317, 4000},
+                new int[] {24000}, new int[] {47999})) {
             assertSame(whole, stream(utt1, pieces), "pieces " + Arrays.toString(pieces));
         }
         SplittableRandom rnd = new SplittableRandom(7);
@@ -56,6 +56,14 @@ class EncodecStreamingTest {
             random[i] = rnd.nextInt(0, 2000);
         }
         assertSame(whole, stream(utt1, random), "random pieces");
+    }
+
+    @Test
+    void singleSamplePiecesStreamLikeWholeFile() {
+        float[] x = Arrays.copyOf(utt1, 3000);
+        int[][] whole = model.encodeItems(List.<float[][]>of(new float[][] {x}), 0, layers)[0];
+        assertSame(whole, stream(x, new int[] {1}), "pieces of 1 sample");
+        assertSame(whole, stream(x, new int[] {7}), "pieces of 7 samples");
     }
 
     @Test
@@ -75,19 +83,26 @@ class EncodecStreamingTest {
     }
 
     /**
-     * Latency: with L samples pushed (a multiple of the hop), the frames already returned are every frame whose
-     * receptive field ends inside the signal. Only the frames whose strided windows reach past the end (they
-     * depend on the extra padding E) come from finish(): here 2 of them, independent of L.
+     * Latency. A frame is returned as soon as every sample it depends on has arrived. Two effects of the official
+     * padding show: (1) start-up: the causal convolutions pad on the left by reflection, so the first output of
+     * the last k=7 convolution depends on latent frames 1..6, i.e. on the first 7 * 320 samples; nothing can be
+     * returned before 2240 samples. (2) the end: a frame covering a partial hop depends on the extra right padding
+     * E computed from the total length (SPEC 1.1), so it comes from finish(). With whole hops pushed, every
+     * frame is out immediately and finish() returns nothing.
      */
     @Test
     void framesAreEmittedAsSoonAsTheyAreFinal() {
         try (EncodecEncoderStream s = model.openEncoderStream(0, 1)) {
             for (int k = 1; k <= 100; k++) {
                 s.push(new float[][] {Arrays.copyOfRange(utt1, (k - 1) * 320, k * 320)});
-                assertTrue(s.framesOut() >= k - 2, "after " + k + " hops only " + s.framesOut() + " frames out");
+                assertEquals(k < 7 ? 0 : k, s.framesOut(), "frames out after " + k + " whole hops");
             }
-            assertEquals(98, s.framesOut(), "frames out after 100 hops (the last 2 wait for the end)");
-            assertEquals(2, s.finish()[0].length, "frames from finish()");
+            assertEquals(0, s.finish()[0].length, "frames from finish() after whole hops");
+        }
+        try (EncodecEncoderStream s = model.openEncoderStream(0, 1)) {
+            s.push(new float[][] {Arrays.copyOf(utt1, 100 * 320 + 100)});
+            assertEquals(100, s.framesOut(), "frames out with a partial last hop");
+            assertEquals(1, s.finish()[0].length, "the partial frame comes from finish()");
         }
     }
 

@@ -122,7 +122,8 @@ public final class SpeechTokenizerModel implements AutoCloseable {
         NDManager weights = PyTorchBackend.newManager(device);
         try {
             SpeechTokenizerModel model = new SpeechTokenizerModel(config, weights,
-                    new ParameterLoader(stateDict, weights, NAME), stateDict.sha256());
+                    new ParameterLoader(stateDict, weights, NAME),
+                    stateDict.source() != null && Files.isRegularFile(stateDict.source()) ? stateDict.sha256() : null);
             LOG.debug("loaded {} from {} on {}", NAME, stateDict.source(), device);
             return model;
         } catch (RuntimeException e) {
@@ -218,7 +219,7 @@ public final class SpeechTokenizerModel implements AutoCloseable {
         return (samples + hopLength() - 1) / hopLength();
     }
 
-    /** SHA-256 of the checkpoint file, or {@code null} for random weights. */
+    /** SHA-256 of the checkpoint file, or {@code null} for random weights or an in-memory state dict. */
     public String checkpointSha256() {
         return checkpointSha256;
     }

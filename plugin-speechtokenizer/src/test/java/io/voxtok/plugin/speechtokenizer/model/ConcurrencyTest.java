@@ -39,8 +39,9 @@ class ConcurrencyTest {
                 if (r instanceof int[][] c) {
                     assertArrayEquals(expectedCodes, c);
                 } else {
-                    // the engine may split reductions differently when threads compete: allow float rounding
-                    assertArrayEquals(expectedAudio, (float[]) r, 1e-6f);
+                    // the engine may split reductions differently when threads compete: allow float rounding (the
+                    // parity tolerance of decoded audio); a data race would corrupt far more than that
+                    assertArrayEquals(expectedAudio, (float[]) r, 2e-5f);
                 }
             }
         } finally {

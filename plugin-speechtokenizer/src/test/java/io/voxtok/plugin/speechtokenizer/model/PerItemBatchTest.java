@@ -69,6 +69,24 @@ class PerItemBatchTest {
         assertClose(model.decode(c1, 0)[0], together[0], 1e-5, "utt1 alone vs batched");
     }
 
+    @Test
+    void perItemFeaturesEqualTheOfficialUnbatchedOutputs() {
+        SpeechTokenizerModel model = Fixture.model();
+        float[][] batch = {Fixture.utterance("utt2"), Fixture.utterance("utt1"), Fixture.utterance("utt3")};
+        String[] names = {"utt2", "utt1", "utt3"};
+        float[][][] latents = model.encoderOutput(batch, BatchMode.PER_ITEM);
+        float[][][][] layer0 = model.forwardFeature(batch, new int[] {0}, BatchMode.PER_ITEM);
+        float[][][] semantic = model.semanticFeature(batch, BatchMode.PER_ITEM);
+        for (int b = 0; b < batch.length; b++) {
+            assertClose(Fixture.expected(names[b] + "_encoder_out").toFloatArray(),
+                    SpeechTokenizerParityTest.flatten2(latents[b]), 2e-5, names[b] + " encoder output");
+            assertClose(Fixture.expected(names[b] + "_forward_feature_layer0").toFloatArray(),
+                    SpeechTokenizerParityTest.flatten2(layer0[0][b]), 2e-7, names[b] + " layer-0 vectors");
+            assertClose(Fixture.expected(names[b] + "_forward_feature").toFloatArray(),
+                    SpeechTokenizerParityTest.flatten2(semantic[b]), 2e-6, names[b] + " semantic feature");
+        }
+    }
+
     private static void assertClose(float[] e, float[] a, double atol, String what) {
         assertEquals(e.length, a.length, what + " length");
         double max = 0;
