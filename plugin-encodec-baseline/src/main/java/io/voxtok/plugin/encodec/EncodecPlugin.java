@@ -1,11 +1,17 @@
 package io.voxtok.plugin.encodec;
 
 import io.voxtok.api.VoxtokPlugin;
+import io.voxtok.api.token.TokenizerFactory;
+
+import java.util.List;
 
 /**
- * Entry point of the EnCodec baseline plugin, registered in {@code META-INF/services/io.voxtok.api.VoxtokPlugin}.
- * Its components are added by the issues that implement them; until then it contributes none (and
- * {@code voxtok plugins} says so).
+ * Entry point of the EnCodec baseline plugin, registered in {@code META-INF/services/io.voxtok.api.VoxtokPlugin}:
+ * contributes the {@code encodec:24khz} tokenizer.
  */
 public final class EncodecPlugin implements VoxtokPlugin {
+    @Override
+    public List<TokenizerFactory> tokenizers() {
+        return List.of(new EncodecTokenizerFactory());
+    }
 }

@@ -1,11 +1,14 @@
 package io.voxtok.plugin.speechtokenizer;
 
 import io.voxtok.api.VoxtokPlugin;
+import io.voxtok.api.token.TokenizerFactory;
+import io.voxtok.plugin.speechtokenizer.spi.SpeechTokenizerTokenizerFactory;
+import java.util.List;
 
-/**
- * Entry point of the SpeechTokenizer plugin, registered in {@code META-INF/services/io.voxtok.api.VoxtokPlugin}.
- * Its components are added by the issues that implement them; until then it contributes none (and
- * {@code voxtok plugins} says so).
- */
+/** Entry point of the SpeechTokenizer plugin, registered in {@code META-INF/services/io.voxtok.api.VoxtokPlugin}. */
 public final class SpeechTokenizerPlugin implements VoxtokPlugin {
+    @Override
+    public List<TokenizerFactory> tokenizers() {
+        return List.of(new SpeechTokenizerTokenizerFactory());
+    }
 }

@@ -19,13 +19,18 @@ public final class TimeGroupNorm implements Layer {
     private final float eps;
 
     /**
-     * @param weight {@code [C, 1]} per-channel scale (reshaped from the checkpoint's {@code [C]})
-     * @param bias   {@code [C, 1]} per-channel shift
+     * @param weight {@code [C]} per-channel scale (kept and owned by its manager)
+     * @param bias   {@code [C]} per-channel shift
      * @param eps    added to the variance
      */
     public TimeGroupNorm(NDArray weight, NDArray bias, float eps) {
-        this.weight = weight;
-        this.bias = bias;
+        long c = weight.getShape().get(0);
+        // owned copies in (C, 1) layout: a reshape view of an array created from a Java buffer would not keep that
+        // buffer alive once the original array is closed
+        try (NDArray w = weight.reshape(c, 1); NDArray b = bias.reshape(c, 1)) {
+            this.weight = w.duplicate();
+            this.bias = b.duplicate();
+        }
         this.eps = eps;
     }
 
@@ -35,23 +40,26 @@ public final class TimeGroupNorm implements Layer {
      * @param prefix e.g. {@code "encoder.model.0.conv.norm."}
      */
     public static TimeGroupNorm load(ParameterLoader loader, String prefix, int channels) {
-        NDArray w = loader.tensor(prefix + "weight", channels);
-        NDArray b = loader.tensor(prefix + "bias", channels);
-        NDArray w2 = w.reshape(channels, 1);
-        NDArray b2 = b.reshape(channels, 1);
-        w.close();
-        b.close();
-        return new TimeGroupNorm(w2, b2, DEFAULT_EPS);
+        try (NDArray w = loader.tensor(prefix + "weight", channels);
+             NDArray b = loader.tensor(prefix + "bias", channels)) {
+            return new TimeGroupNorm(w, b, DEFAULT_EPS);
+        }
     }
 
     /** {@inheritDoc} Input and output {@code (B, C, T)}. */
     @Override
     public NDArray forward(NDArray x) {
-        int[] axes = {1, 2};
-        try (NDArray mean = x.mean(axes, true);
+        // the engine reduces over one axis at a time: flatten (C, T) per item
+        long batch = x.getShape().get(0);
+        int[] axis = {1};
+        try (NDArray rows = x.reshape(batch, -1);
+             NDArray rowMean = rows.mean(axis, true);
+             NDArray mean = rowMean.reshape(batch, 1, 1);
              NDArray centered = x.sub(mean);
              NDArray sq = centered.square();
-             NDArray var = sq.mean(axes, true);
+             NDArray sqRows = sq.reshape(batch, -1);
+             NDArray rowVar = sqRows.mean(axis, true);
+             NDArray var = rowVar.reshape(batch, 1, 1);
              NDArray varEps = var.add(eps);
              NDArray std = varEps.sqrt();
              NDArray normed = centered.div(std);

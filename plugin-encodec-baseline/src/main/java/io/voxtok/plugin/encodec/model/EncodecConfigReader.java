@@ -133,7 +133,7 @@ public final class EncodecConfigReader {
                 ConvNorm.parse(json.optString("norm_type").orElse(d.norm().configName()), src),
                 json.optBoolean("normalize").orElse(d.audioNormalize()),
                 json.hasValue("chunk_length_s") ? json.requireDouble("chunk_length_s") : 0,
-                json.hasValue("overlap") ? json.requireDouble("overlap") : 0, bandwidths,
+                json.hasValue("overlap") ? json.requireDouble("overlap") : d.overlap(), bandwidths,
                 json.optInt("num_filters").orElse(d.nFilters()), dimension,
                 json.optInt("num_residual_layers").orElse(d.nResidualLayers()), ratios, d.eluAlpha(),
                 json.optInt("kernel_size").orElse(d.kernelSize()),

@@ -12,13 +12,12 @@ import io.voxtok.nn.streaming.LayerStream;
  * timing: a frame is returned once every input sample it depends on has arrived, and the frames that depend on
  * the end of the signal come from {@link #finish()}.
  *
- * <p>Which frames wait for {@link #finish()}: the whole-signal pass pads each strided convolution on the right
- * with {@code E} reflected samples, where {@code E} depends on the total length (SPEC 1.1), so the last frame of
- * every strided layer is only known at the end. For the 24 kHz layout (strides 2, 4, 5, 8, hop 320) with
- * {@code L} samples pushed so far, the returned frames are those whose whole receptive field is inside the
- * signal; when {@code L} is a multiple of 320 all but the frames touching the last samples are out, and
- * {@code finish()} returns the rest (at least the frame holding the last sample). Memory is bounded: each layer
- * keeps at most {@code P + s - 1} samples of context and the LSTM its {@code (h, c)}.
+ * <p>Latency, measured on the 24 kHz layout (hop 320, see the streaming tests): (1) start-up: the causal
+ * convolutions pad on the left by reflection, so the first output of the last k=7 convolution reads latent frames
+ * 1..6 and nothing is returned before 7 * 320 = 2240 samples have arrived; (2) afterwards every frame is returned as
+ * soon as its last sample has arrived; (3) a frame covering a partial hop depends on the extra right padding
+ * {@code E} computed from the total length (SPEC 1.1) and comes from {@link #finish()}. Memory is bounded: each
+ * layer keeps at most {@code P + s - 1} samples of context and the LSTM its {@code (h, c)}.
  *
  * <p>Not thread-safe; close it.
  */

@@ -143,13 +143,10 @@ public final class EncodecSeanetBuilder {
     }
 
     private TimeGroupNorm groupNorm(String prefix, int channels) {
-        NDArray w = weights.tensor(prefix + "weight", channels);
-        NDArray b = weights.tensor(prefix + "bias", channels);
-        TimeGroupNorm norm = new TimeGroupNorm(w.reshape(channels, 1), b.reshape(channels, 1),
-                TimeGroupNorm.DEFAULT_EPS);
-        w.close();
-        b.close();
-        return norm;
+        try (NDArray w = weights.tensor(prefix + "weight", channels);
+             NDArray b = weights.tensor(prefix + "bias", channels)) {
+            return new TimeGroupNorm(w, b, TimeGroupNorm.DEFAULT_EPS);
+        }
     }
 
     /** {@code SEANetResnetBlock(dim, kernel_sizes=[residual_kernel_size, 1], dilations=[d, 1])}. */

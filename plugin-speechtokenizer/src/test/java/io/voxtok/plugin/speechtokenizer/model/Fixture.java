@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -40,53 +39,9 @@ final class Fixture {
         return model;
     }
 
-    /**
-     * {@code expected/<name>.npy}. Three fixture files are stored in Fortran order, which
-     * {@link NpyFile} refuses; those (little-endian float32 only) are reordered here.
-     */
+    /** {@code expected/<name>.npy}. */
     static Tensor expected(String name) {
-        Path file = dir().resolve("expected").resolve(name + ".npy");
-        String header = npyHeader(file);
-        if (!header.contains("'fortran_order': True")) {
-            return NpyFile.read(file);
-        }
-        assertTrue(header.contains("'descr': '<f4'"), file + ": only float32 Fortran-order files are handled");
-        String dims = header.replaceAll(".*'shape': \\(([0-9, ]*)\\).*", "$1");
-        long[] shape = Arrays.stream(dims.split(",")).map(String::trim).filter(d -> !d.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-        byte[] bytes = readAll(file);
-        int headerLen = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
-        java.nio.FloatBuffer data = ByteBuffer.wrap(bytes, 10 + headerLen, bytes.length - 10 - headerLen)
-                .slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        int n = data.remaining();
-        float[] rowMajor = new float[n];
-        int[] idx = new int[shape.length];
-        for (int f = 0; f < n; f++) {
-            // f walks column-major order: the first axis varies fastest
-            int r = 0;
-            for (int a = 0; a < shape.length; a++) {
-                r = r * (int) shape[a] + idx[a];
-            }
-            rowMajor[r] = data.get(f);
-            for (int a = 0; a < shape.length && ++idx[a] == shape[a]; a++) {
-                idx[a] = 0;
-            }
-        }
-        return Tensor.ofFloats(rowMajor, shape);
-    }
-
-    private static String npyHeader(Path file) {
-        byte[] bytes = readAll(file);
-        int headerLen = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
-        return new String(bytes, 10, headerLen, java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] readAll(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return NpyFile.read(dir().resolve("expected").resolve(name + ".npy"));
     }
 
     /** The official input rule: int16 samples of {@code uttN_16k.wav} / 32768 as float32. */

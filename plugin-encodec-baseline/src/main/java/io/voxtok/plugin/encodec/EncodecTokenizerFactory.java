@@ -1,0 +1,133 @@
+package io.voxtok.plugin.encodec;
+
+import ai.djl.Device;
+import io.voxtok.api.ComponentConfig;
+import io.voxtok.api.ComponentContext;
+import io.voxtok.api.ComponentId;
+import io.voxtok.api.VoxtokException;
+import io.voxtok.api.backend.BackendKind;
+import io.voxtok.api.backend.DeviceSpec;
+import io.voxtok.api.token.Tokenizer;
+import io.voxtok.api.token.TokenizerFactory;
+import io.voxtok.api.token.TokenizerOptions;
+import io.voxtok.api.token.TokenizerSpec;
+import io.voxtok.plugin.encodec.model.EncodecConfig;
+import io.voxtok.plugin.encodec.model.EncodecConfigReader;
+import io.voxtok.plugin.encodec.model.EncodecModel;
+import io.voxtok.plugin.encodec.model.EncodecModelFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Creates {@code encodec:24khz} tokenizers ({@code --tokenizer encodec}) from a model directory
+ * ({@code config.json} + weights in the official or Hugging Face layout), a weights file, or random weights.
+ *
+ * <p>Properties: {@code bandwidth} (kbps, one of the model's ladder; default 6), {@code randomInit},
+ * {@code config} (a config.json, or the name {@code encodec_24khz}; default {@code encodec_24khz}) and
+ * {@code seed} for random weights ({@link TokenizerOptions}). Unknown keys are refused.
+ *
+ * <p>Only the 24 kHz layout is a {@link Tokenizer}: the 48 kHz model cuts audio into overlapping 1 s segments
+ * that each carry a float loudness scale, which a token matrix of {@code ceil(L / hop)} frames cannot hold; it is
+ * available as {@link EncodecModel}.
+ */
+public final class EncodecTokenizerFactory implements TokenizerFactory {
+    /** Component id: name {@code encodec}, variant {@code 24khz}. */
+    public static final ComponentId ID = new ComponentId("encodec", "24khz");
+    /** Property: bandwidth in kbps. */
+    public static final String BANDWIDTH = "bandwidth";
+    /** Default bandwidth in kbps. */
+    public static final double DEFAULT_BANDWIDTH = 6.0;
+
+    private static final Set<String> KNOWN = Set.of(BANDWIDTH, TokenizerOptions.RANDOM_INIT,
+            TokenizerOptions.CONFIG_FILE, TokenizerOptions.SEED);
+
+    @Override
+    public ComponentId id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "EnCodec 24 kHz (facebookresearch/encodec): causal SEANet + RVQ, 75 Hz, 1.5/3/6/12/24 kbps, streams";
+    }
+
+    @Override
+    public Set<BackendKind> supportedBackends() {
+        return Set.of(BackendKind.PYTORCH);
+    }
+
+    @Override
+    public TokenizerSpec defaultSpec() {
+        EncodecConfig c = EncodecConfig.encodec24khz();
+        return new TokenizerSpec(c.sampleRate(), 1, c.hopLength(), c.codebooksFor(DEFAULT_BANDWIDTH), c.bins(), 0,
+                true, true);
+    }
+
+    @Override
+    public boolean requiresModel() {
+        return true;
+    }
+
+    @Override
+    public Tokenizer create(ComponentConfig config, ComponentContext context) {
+        config.requireKnownKeys(KNOWN);
+        Device device = device(context.backend().device());
+        double bandwidth = bandwidth(config);
+        EncodecModel model;
+        if (config.get(TokenizerOptions.RANDOM_INIT).map(Boolean::parseBoolean).orElse(false)) {
+            EncodecConfig c = randomConfig(config);
+            c.codebooksFor(bandwidth);
+            model = EncodecModel.random(c, seed(config), device);
+        } else {
+            Path path = config.requireModel(ID);
+            EncodecModelFiles files = EncodecModelFiles.resolve(path);
+            files.config().codebooksFor(bandwidth);
+            model = EncodecModel.load(files.weights(), files.config(), device);
+        }
+        try {
+            return new EncodecTokenizer(ID, model, bandwidth);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static double bandwidth(ComponentConfig config) {
+        String text = config.get(BANDWIDTH).orElse(null);
+        if (text == null) {
+            return DEFAULT_BANDWIDTH;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw VoxtokException.userInput("option " + BANDWIDTH + "='" + text + "' is not a number of kbps");
+        }
+    }
+
+    private static EncodecConfig randomConfig(ComponentConfig config) {
+        String c = config.get(TokenizerOptions.CONFIG_FILE).orElse(EncodecConfig.ENCODEC_24KHZ);
+        Path p = Path.of(c);
+        if (Files.isRegularFile(p)) {
+            return EncodecConfigReader.read(p);
+        }
+        if (Files.isDirectory(p) && Files.isRegularFile(p.resolve("config.json"))) {
+            return EncodecConfigReader.read(p.resolve("config.json"));
+        }
+        return EncodecConfig.byName(c);
+    }
+
+    private static long seed(ComponentConfig config) {
+        String s = config.get(TokenizerOptions.SEED).orElse("0");
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw VoxtokException.userInput("option " + TokenizerOptions.SEED + "='" + s + "' is not an integer");
+        }
+    }
+
+    private static Device device(DeviceSpec spec) {
+        return spec.gpu() ? Device.gpu(spec.ordinal()) : Device.cpu();
+    }
+}
