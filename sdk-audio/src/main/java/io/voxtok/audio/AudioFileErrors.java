@@ -5,16 +5,14 @@ import io.voxtok.api.VoxtokException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
  * Builds the {@link VoxtokException}s of this package, so that every message starts with the file it is about.
  * A wrong path is the caller's problem ({@link ErrorKind#USER_INPUT}); a refused permission or a failing disk is
- * the environment's ({@link ErrorKind#ENVIRONMENT}).
+ * the environment's ({@link ErrorKind#ENVIRONMENT}). Write failures come from {@link io.voxtok.modelio.AtomicFiles}
+ * with the same prefix and classification.
  */
 final class AudioFileErrors {
     private AudioFileErrors() {
@@ -39,14 +37,5 @@ final class AudioFileErrors {
             return new VoxtokException(ErrorKind.ENVIRONMENT, file + ": permission denied", e);
         }
         return new VoxtokException(ErrorKind.ENVIRONMENT, file + ": cannot read: " + e.getMessage(), e);
-    }
-
-    /** An I/O failure while writing {@code file}. */
-    static VoxtokException writeFailure(Path file, IOException e) {
-        boolean badPath = e instanceof NoSuchFileException || e instanceof NotDirectoryException
-                || e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException;
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-        return new VoxtokException(badPath ? ErrorKind.USER_INPUT : ErrorKind.ENVIRONMENT,
-                file + ": cannot write: " + detail, e);
     }
 }

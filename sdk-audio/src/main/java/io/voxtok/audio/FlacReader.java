@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.List;
  */
 public final class FlacReader {
     private static final Logger LOG = LoggerFactory.getLogger(FlacReader.class);
-    private static final byte[] MAGIC = "fLaC".getBytes(StandardCharsets.ISO_8859_1);
     private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
 
     private FlacReader() {
@@ -61,17 +59,7 @@ public final class FlacReader {
     }
 
     private static void checkMagic(Path file) {
-        byte[] head = new byte[MAGIC.length];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw AudioFileErrors.readFailure(file, e);
-        }
-        if (n == 0) {
-            throw AudioFileErrors.badInput(file, "empty file");
-        }
-        if (n < MAGIC.length || !Arrays.equals(head, MAGIC)) {
+        if (AudioFormatSniffer.detect(file) != AudioFileType.FLAC) {
             throw AudioFileErrors.badInput(file, "not a FLAC file (no 'fLaC' marker)");
         }
     }

@@ -2,26 +2,20 @@ package io.voxtok.audio;
 
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.AudioBuffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.voxtok.modelio.AtomicFiles;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Writes an {@link AudioBuffer} as a WAV file, atomically: the file is written to a temporary file in the target's
- * directory, flushed to disk, then moved over the target ({@code ATOMIC_MOVE}, or {@code REPLACE_EXISTING} where
- * the file system cannot move atomically). On any failure the temporary file is deleted and the target is left as
- * it was.
+ * Writes an {@link AudioBuffer} as a WAV file, atomically through {@link AtomicFiles}: the file is written to a
+ * temporary file in the target's directory, flushed to disk, then moved over the target. On any failure the
+ * temporary file is deleted and the target is left as it was.
  *
  * <p><b>Encodings.</b> 16-bit PCM by default; any {@link WavSampleFormat} on request. Integer formats round
  * {@code x * 2^(bits-1)} to the nearest integer (ties to even) and clip to the format's range, i.e. the input is
@@ -35,7 +29,6 @@ import java.nio.file.StandardOpenOption;
  * limit) are refused.
  */
 public final class WavWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(WavWriter.class);
     private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
     private static final int WRITE_BLOCK_SAMPLES = 1 << 16;
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
@@ -52,44 +45,18 @@ public final class WavWriter {
      * Writes {@code audio} to {@code target} in {@code format}, replacing any existing file.
      *
      * @throws VoxtokException {@code USER_INPUT} for non-finite samples, audio too long for RIFF, or a target path
-     *     that cannot hold a file (missing directory, a directory in the way); {@code ENVIRONMENT} for other I/O
-     *     failures
+     *     that cannot hold a file (a parent that is a file, a directory in the way); {@code ENVIRONMENT} for other
+     *     I/O failures
      */
     public static void write(Path target, AudioBuffer audio, WavSampleFormat format) {
         if (audio.hasNonFinite()) {
             throw AudioFileErrors.badInput(target, "cannot write audio with NaN or infinite samples");
         }
         byte[] header = header(target, audio, format);
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw AudioFileErrors.badInput(target, "cannot write: " + dir + " is not a directory");
-        }
-        Path tmp = null;
-        boolean moved = false;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeFully(ch, ByteBuffer.wrap(header));
-                writeSamples(ch, audio, format);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                LOG.debug("{}: atomic move not supported, replacing instead", target);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } catch (IOException e) {
-            if (Files.isDirectory(target)) {
-                throw AudioFileErrors.badInput(target, "cannot write: a directory of that name is in the way", e);
-            }
-            throw AudioFileErrors.writeFailure(target, e);
-        } finally {
-            if (tmp != null && !moved) {
-                deleteQuietly(tmp);
-            }
-        }
+        AtomicFiles.write(target, out -> {
+            out.write(header);
+            writeSamples(out, audio, format);
+        });
     }
 
     private static byte[] header(Path target, AudioBuffer audio, WavSampleFormat format) {
@@ -133,7 +100,7 @@ public final class WavWriter {
         return b.array();
     }
 
-    private static void writeSamples(FileChannel ch, AudioBuffer audio, WavSampleFormat format) throws IOException {
+    private static void writeSamples(OutputStream out, AudioBuffer audio, WavSampleFormat format) throws IOException {
         FloatBuffer samples = audio.samples();
         float[] block = new float[WRITE_BLOCK_SAMPLES];
         ByteBuffer bytes = ByteBuffer.allocate(WRITE_BLOCK_SAMPLES * format.bytesPerSample());
@@ -143,29 +110,14 @@ public final class WavWriter {
             samples.get(block, 0, n);
             bytes.clear();
             PcmCodec.encode(format, block, 0, n, bytes);
-            bytes.flip();
-            writeFully(ch, bytes);
+            out.write(bytes.array(), 0, bytes.position());
         }
         if ((dataBytes & 1) != 0) {
-            writeFully(ch, ByteBuffer.wrap(new byte[1])); // RIFF pad byte after an odd-sized chunk
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            ch.write(b);
+            out.write(0); // RIFF pad byte after an odd-sized chunk
         }
     }
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-            LOG.warn("could not delete temporary file {}: {}", tmp, e.toString());
-        }
     }
 }

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.bench.Metric;
+import io.voxtok.modelio.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,29 +110,7 @@ public record EvaluationReport(List<FileResult> files, List<Metric> summary, Map
 
     /** Writes {@link #toJson()} to {@code json} and {@link #toMarkdown()} to {@code markdown}, each atomically. */
     public void write(Path json, Path markdown) {
-        writeAtomically(json, toJson());
-        writeAtomically(markdown, toMarkdown());
-    }
-
-    static void writeAtomically(Path target, String text) {
-        Path t = target.toAbsolutePath().normalize();
-        Path tmp = null;
-        try {
-            Files.createDirectories(t.getParent());
-            tmp = Files.createTempFile(t.getParent(), "." + t.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot write " + t + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // hidden *.tmp leftover only
-                }
-            }
-        }
+        AtomicFiles.writeString(json, toJson());
+        AtomicFiles.writeString(markdown, toMarkdown());
     }
 }

@@ -2,50 +2,181 @@ package io.voxtok.modelio;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Writes a file through a temporary sibling that is moved into place, so no half-written file is ever left. */
-final class AtomicFiles {
-    /** Writes the content to an output stream. */
+/**
+ * Writes files so that readers see either the old file or the complete new one, never a partial file: the content
+ * goes to a hidden temporary file in the target's folder, is flushed to disk, and the temporary file is moved over
+ * the target ({@code ATOMIC_MOVE}, or a plain replacing move where the file system cannot move atomically). On any
+ * failure the temporary file is deleted and the target is left as it was. Missing parent folders are created.
+ *
+ * <p>Temporary files are created owner-only (0600); before the move the file gets the permissions of the file it
+ * replaces, or {@code rw-r--r--} for a new file, where the file system is POSIX, so outputs stay readable by others.
+ *
+ * <p>Errors are {@link VoxtokException}s whose message starts with {@code "<target>: cannot write"}: a path that
+ * cannot hold a file (its parent is a file, a directory is in the way) is {@link ErrorKind#USER_INPUT}; a refused
+ * permission, a full disk and other I/O failures are {@link ErrorKind#ENVIRONMENT}.
+ */
+public final class AtomicFiles {
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
+    /** Writes a file's whole content. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        /**
+         * Writes everything to {@code out} (buffered). Closing {@code out} is ignored: the writer still has to
+         * flush the file to disk before moving it.
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Content content) {
+    /**
+     * Writes {@code target} atomically, replacing any existing file.
+     *
+     * @throws VoxtokException for I/O failures (see the class comment); exceptions thrown by {@code content} other
+     *     than {@link IOException} pass through unchanged, the temporary file deleted
+     */
+    public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, target + ": cannot write: " + dir + " is not a directory");
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                content.writeTo(out);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                content.writeTo(new KeepOpen(out));
+                out.flush();
+                ch.force(true);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            setPermissions(tmp, abs);
+            move(tmp, abs);
             tmp = null;
         } catch (IOException e) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot write " + target + ": " + e, e);
+            throw failure(target, e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error matters more than a leftover temp file
-                }
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target} atomically (see {@link #write(Path, Content)}). */
+    public static void writeString(Path target, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Moves a complete file (for example one written by an external tool into a work folder on the same file
+     * system) over {@code target} atomically where the file system allows, creating the target's parent folders.
+     *
+     * @throws VoxtokException as {@link #write(Path, Content)}
+     */
+    public static void moveInto(Path source, Path target) {
+        Path abs = target.toAbsolutePath();
+        try {
+            Files.createDirectories(abs.getParent());
+            move(source, abs);
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void setPermissions(Path tmp, Path target) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (view == null) {
+            return; // not POSIX: the file system's own defaults apply
+        }
+        Set<PosixFilePermission> perms = NEW_FILE;
+        if (Files.isRegularFile(target)) {
+            PosixFileAttributeView old = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (old != null) {
+                perms = old.readAttributes().permissions();
             }
+        }
+        view.setPermissions(perms);
+    }
+
+    private static VoxtokException failure(Path target, IOException e) {
+        if (Files.isDirectory(target)) {
+            return new VoxtokException(ErrorKind.USER_INPUT,
+                    target + ": cannot write: a directory of that name is in the way", e);
+        }
+        boolean badPath = e instanceof NoSuchFileException || e instanceof NotDirectoryException
+                || e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException;
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        return new VoxtokException(badPath ? ErrorKind.USER_INPUT : ErrorKind.ENVIRONMENT,
+                target + ": cannot write: " + detail, e);
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the original error matters more than a leftover hidden *.tmp file
+        }
+    }
+
+    /** Passes writes through and turns {@code close()} into {@code flush()}, so content cannot close the file early. */
+    private static final class KeepOpen extends OutputStream {
+        private final OutputStream out;
+
+        KeepOpen(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 }

@@ -76,9 +76,9 @@ public final class SafetensorsReader {
             }
             Object parsed;
             try {
-                parsed = MiniJson.parse(json);
-            } catch (IllegalArgumentException e) {
-                throw bad(file, "its header is not valid JSON: " + e.getMessage());
+                parsed = Json.parse(json, "header");
+            } catch (VoxtokException e) {
+                throw bad(file, "its " + e.getMessage());
             }
             if (!(parsed instanceof Map<?, ?> header)) {
                 throw bad(file, "its header is not a JSON object");

@@ -42,7 +42,7 @@ public final class SafetensorsWriter {
             json.append("\"__metadata__\":{");
             String sep = "";
             for (Map.Entry<String, String> e : metadata.entrySet()) {
-                json.append(sep).append(MiniJson.quote(e.getKey())).append(':').append(MiniJson.quote(e.getValue()));
+                json.append(sep).append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
                 sep = ",";
             }
             json.append('}');
@@ -54,7 +54,7 @@ public final class SafetensorsWriter {
             }
             Tensor t = e.getValue();
             long bytes = t.numel() * t.dtype().bytes();
-            json.append(json.length() > 1 ? "," : "").append(MiniJson.quote(e.getKey()))
+            json.append(json.length() > 1 ? "," : "").append(Json.quote(e.getKey()))
                     .append(":{\"dtype\":\"").append(SafetensorsReader.dtypeName(t.dtype())).append("\",\"shape\":[");
             long[] shape = t.shape();
             for (int i = 0; i < shape.length; i++) {

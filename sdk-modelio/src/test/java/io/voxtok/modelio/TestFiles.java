@@ -40,9 +40,8 @@ final class TestFiles {
     }
 
     /** Parses a JSON resource. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(String name) throws IOException {
-        return (Map<String, Object>) MiniJson.parse(Files.readString(resource(name), StandardCharsets.UTF_8));
+    static Map<String, Object> json(String name) {
+        return Json.readObject(resource(name));
     }
 
     /** Shape from a JSON list. */

@@ -2,11 +2,10 @@ package io.voxtok.units;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.voxtok.modelio.AtomicFiles;
+import io.voxtok.modelio.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,30 +56,31 @@ public record FeatureCacheManifest(String teacher, String layers, int dim, doubl
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        Map<String, Object> m = Json.readObject(file);
         try {
-            Object root = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
-            Map<?, ?> m = (Map<?, ?>) root;
             List<Entry> entries = new ArrayList<>();
             for (Object o : (List<?>) m.get("files")) {
                 Map<?, ?> e = (Map<?, ?>) o;
-                entries.add(new Entry((String) e.get("id"), (String) e.get("file"),
-                        ((Double) e.get("frames")).intValue(), ((Double) e.get("dim")).intValue()));
+                entries.add(new Entry((String) e.get("id"), (String) e.get("file"), integer(e.get("frames")),
+                        integer(e.get("dim"))));
             }
             return Optional.of(new FeatureCacheManifest((String) m.get("teacher"), (String) m.get("layers"),
-                    ((Double) m.get("dim")).intValue(), (Double) m.get("frame_rate"), entries));
-        } catch (IOException e) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot read " + file + ": " + e.getMessage(), e);
+                    integer(m.get("dim")), ((Number) m.get("frame_rate")).doubleValue(), entries));
         } catch (RuntimeException e) {
             throw new VoxtokException(ErrorKind.USER_INPUT, file + " is not a Voxtok feature-cache manifest: " + e, e);
         }
+    }
+
+    private static int integer(Object v) {
+        return Math.toIntExact((Long) v);
     }
 
     /** Writes {@code features.json} into {@code directory} atomically. */
     public void write(Path directory) {
         StringBuilder b = new StringBuilder();
         b.append("{\n  \"format\": \"voxtok-feature-cache\",\n  \"version\": 1,\n");
-        b.append("  \"teacher\": ").append(JsonText.quote(teacher)).append(",\n");
-        b.append("  \"layers\": ").append(JsonText.quote(layers)).append(",\n");
+        b.append("  \"teacher\": ").append(Json.quote(teacher)).append(",\n");
+        b.append("  \"layers\": ").append(Json.quote(layers)).append(",\n");
         b.append("  \"layout\": \"(frames, dim) float32 .npy per utterance\",\n");
         b.append("  \"dim\": ").append(dim).append(",\n");
         b.append("  \"frame_rate\": ").append(String.format(Locale.ROOT, "%s", frameRate)).append(",\n");
@@ -88,18 +88,10 @@ public record FeatureCacheManifest(String teacher, String layers, int dim, doubl
         for (int i = 0; i < files.size(); i++) {
             Entry e = files.get(i);
             b.append(i == 0 ? "\n" : ",\n");
-            b.append("    {\"id\": ").append(JsonText.quote(e.id())).append(", \"file\": ").append(JsonText.quote(e.file()))
+            b.append("    {\"id\": ").append(Json.quote(e.id())).append(", \"file\": ").append(Json.quote(e.file()))
                     .append(", \"frames\": ").append(e.frames()).append(", \"dim\": ").append(e.dim()).append('}');
         }
         b.append(files.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        Path target = directory.resolve(FILE_NAME);
-        Path tmp = directory.resolve(FILE_NAME + ".partial");
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(directory.resolve(FILE_NAME), b.toString());
     }
 }

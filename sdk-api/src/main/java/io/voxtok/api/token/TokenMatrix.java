@@ -1,8 +1,11 @@
 package io.voxtok.api.token;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Discrete tokens of a batch: {@code layers x batch x frames} codes, like the official {@code (n_q, B, T)}
@@ -21,9 +24,15 @@ public final class TokenMatrix {
     private final double frameRate;
     private final int[] validFrames;
     private final TokenProducer producer;
+    private final Map<String, float[][]> sideInfo;
 
     private TokenMatrix(int[] codes, int layers, int batch, int frames, int firstLayer, int codebookSize,
                         double frameRate, int[] validFrames, TokenProducer producer) {
+        this(codes, layers, batch, frames, firstLayer, codebookSize, frameRate, validFrames, producer, Map.of());
+    }
+
+    private TokenMatrix(int[] codes, int layers, int batch, int frames, int firstLayer, int codebookSize,
+                        double frameRate, int[] validFrames, TokenProducer producer, Map<String, float[][]> sideInfo) {
         if (layers <= 0 || batch <= 0 || frames < 0) {
             throw new IllegalArgumentException("bad token matrix shape " + layers + "x" + batch + "x" + frames);
         }
@@ -55,6 +64,7 @@ public final class TokenMatrix {
         this.frameRate = frameRate;
         this.validFrames = validFrames;
         this.producer = Objects.requireNonNull(producer);
+        this.sideInfo = sideInfo;
     }
 
     /**
@@ -113,8 +123,23 @@ public final class TokenMatrix {
                 }
             }
         }
+        Map<String, float[][]> side = new TreeMap<>();
+        for (String key : first.sideInfo.keySet()) {
+            float[][] all = new float[b][];
+            int k = 0;
+            for (TokenMatrix m : items) {
+                float[][] v = m.sideInfo.get(key);
+                if (v == null) {
+                    throw new IllegalArgumentException("cannot stack: side information '" + key + "' missing in an item");
+                }
+                for (float[] row : v) {
+                    all[k++] = row.clone();
+                }
+            }
+            side.put(key, all);
+        }
         return new TokenMatrix(out, first.layers, b, t, first.firstLayer, first.codebookSize, first.frameRate, valid,
-                first.producer);
+                first.producer, Collections.unmodifiableMap(side));
     }
 
     /** Number of layers (codebooks) held. */
@@ -188,7 +213,50 @@ public final class TokenMatrix {
 
     /** Item {@code item} alone, trimmed to its valid frames. */
     public TokenMatrix item(int item) {
-        return single(itemCodes(item), firstLayer, codebookSize, frameRate, producer);
+        TokenMatrix one = single(itemCodes(item), firstLayer, codebookSize, frameRate, producer);
+        for (Map.Entry<String, float[][]> e : sideInfo.entrySet()) {
+            one = one.withSideInfo(e.getKey(), new float[][] {e.getValue()[item]});
+        }
+        return one;
+    }
+
+    /**
+     * Real-valued side information some codecs need besides the codes to decode (EnCodec 48 kHz: one loudness
+     * scale per 1 s segment, under {@code "scale"}). Keys name the channel; each value holds one float array per
+     * item. Empty for most tokenizers. The returned arrays are copies.
+     */
+    public Map<String, float[][]> sideInfo() {
+        Map<String, float[][]> copy = new TreeMap<>();
+        sideInfo.forEach((k, v) -> copy.put(k, deepCopy(v)));
+        return copy;
+    }
+
+    /** A copy with side channel {@code name} set to {@code perItem} (one array per item, copied). */
+    public TokenMatrix withSideInfo(String name, float[][] perItem) {
+        Objects.requireNonNull(name);
+        if (perItem.length != batch) {
+            throw new IllegalArgumentException("side information '" + name + "' has " + perItem.length
+                    + " items for batch " + batch);
+        }
+        for (float[] row : perItem) {
+            for (float v : row) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("side information '" + name + "' holds a non-finite value");
+                }
+            }
+        }
+        Map<String, float[][]> m = new TreeMap<>(sideInfo);
+        m.put(name, deepCopy(perItem));
+        return new TokenMatrix(codes, layers, batch, frames, firstLayer, codebookSize, frameRate, validFrames, producer,
+                Collections.unmodifiableMap(m));
+    }
+
+    private static float[][] deepCopy(float[][] v) {
+        float[][] c = new float[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            c[i] = v[i].clone();
+        }
+        return c;
     }
 
     /** All codes, flat in {@code [layer][item][frame]} order (copy). */
@@ -206,7 +274,7 @@ public final class TokenMatrix {
         }
         int[] out = Arrays.copyOfRange(codes, from * batch * frames, to * batch * frames);
         return new TokenMatrix(out, to - from, batch, frames, firstLayer + from, codebookSize, frameRate,
-                validFrames.clone(), producer);
+                validFrames.clone(), producer, sideInfo);
     }
 
     /**
@@ -226,7 +294,7 @@ public final class TokenMatrix {
             valid[i] = Math.min(validFrames[i], upper.validFrames[i]);
         }
         return new TokenMatrix(out, layers + upper.layers, batch, frames, firstLayer, codebookSize, frameRate, valid,
-                producer);
+                producer, sideInfo);
     }
 
     @Override
@@ -234,7 +302,20 @@ public final class TokenMatrix {
         return o instanceof TokenMatrix m && m.layers == layers && m.batch == batch && m.frames == frames
                 && m.firstLayer == firstLayer && m.codebookSize == codebookSize
                 && Double.compare(m.frameRate, frameRate) == 0 && Arrays.equals(m.codes, codes)
-                && Arrays.equals(m.validFrames, validFrames) && m.producer.equals(producer);
+                && Arrays.equals(m.validFrames, validFrames) && m.producer.equals(producer)
+                && sameSideInfo(m.sideInfo, sideInfo);
+    }
+
+    private static boolean sameSideInfo(Map<String, float[][]> a, Map<String, float[][]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (String k : a.keySet()) {
+            if (!Arrays.deepEquals(a.get(k), b.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

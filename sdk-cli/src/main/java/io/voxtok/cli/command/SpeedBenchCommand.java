@@ -6,10 +6,10 @@ import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerOptions;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenizerSelection;
+import io.voxtok.modelio.AtomicFiles;
 import io.voxtok.runtime.VoxtokRuntime;
 import io.voxtok.runtime.bench.SpeedBenchmark;
 import io.voxtok.runtime.bench.SpeedReport;
-import io.voxtok.runtime.io.AtomicFileWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -77,7 +77,7 @@ public final class SpeedBenchCommand implements Callable<Integer> {
                 report.peakRssBytes() / 1e6, report.encodeGflopPerAudioSecond(), report.decodeGflopPerAudioSecond());
         Path target = output != null ? output
                 : RuntimeOptions.home().resolve("bench-results").resolve("speed-" + selection.tokenizer.replace(':', '_') + ".json");
-        AtomicFileWriter.write(target, o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFiles.writeString(target, text);
         out.printf("wrote %s%n", target);
         out.flush();
         return 0;

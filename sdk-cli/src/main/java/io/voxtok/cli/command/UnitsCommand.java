@@ -9,11 +9,10 @@ import io.voxtok.cli.support.InputFiles;
 import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TeacherSelection;
+import io.voxtok.modelio.AtomicFiles;
 import io.voxtok.runtime.VoxtokRuntime;
-import io.voxtok.runtime.io.AtomicFileWriter;
 import io.voxtok.units.Centroids;
 import io.voxtok.units.UnitExtractor;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +73,7 @@ public final class UnitsCommand implements Callable<Integer> {
                 bar.step(f.getFileName().toString());
             }
         }
-        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFileWriter.write(output, o -> o.write(bytes));
+        AtomicFiles.writeString(output, lines.toString());
         return 0;
     }
 }

@@ -8,7 +8,7 @@ import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.TokenProducer;
-import io.voxtok.runtime.io.AtomicFileWriter;
+import io.voxtok.modelio.AtomicFiles;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class TokenFile {
         contents.metadata().forEach(meta::put);
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
         int[] codes = t.toArray();
-        AtomicFileWriter.write(path, out -> {
+        AtomicFiles.write(path, out -> {
             ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
             pre.put(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(header.length);
             out.write(pre.array());

@@ -2,9 +2,7 @@ package io.voxtok.plugin.hubert.config;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.voxtok.modelio.Json;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -91,34 +89,12 @@ public final class HubertConfig {
      * @throws VoxtokException USER_INPUT naming the file and field for malformed or unsupported settings
      */
     public static HubertConfig read(Path configJson) {
-        Map<String, Object> m = readObject(configJson);
+        Map<String, Object> m = Json.readObject(configJson);
         try {
             return fromMap(m);
         } catch (VoxtokException e) {
             throw new VoxtokException(ErrorKind.USER_INPUT, configJson + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Reads a JSON object file; USER_INPUT naming the file when it is not one. */
-    static Map<String, Object> readObject(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new VoxtokException(ErrorKind.USER_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Object root;
-        try {
-            root = JsonReader.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new VoxtokException(ErrorKind.USER_INPUT, file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(root instanceof Map)) {
-            throw VoxtokException.userInput(file + " is not a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) root;
-        return m;
     }
 
     private static HubertConfig fromMap(Map<String, Object> m) {
@@ -185,10 +161,10 @@ public final class HubertConfig {
         if (v == null) {
             return def;
         }
-        if (!(v instanceof Double d)) {
+        if (!(v instanceof Number n)) {
             throw VoxtokException.userInput("field " + key + " must be a number, got " + v);
         }
-        return d;
+        return n.doubleValue();
     }
 
     static int num(Map<String, Object> m, String key, int def) {
@@ -209,10 +185,11 @@ public final class HubertConfig {
         }
         int[] out = new int[l.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(l.get(i) instanceof Double d) || d != Math.rint(d) || d <= 0) {
+            double d = l.get(i) instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (d != Math.rint(d) || d <= 0 || d > Integer.MAX_VALUE) {
                 throw VoxtokException.userInput("field " + key + " must be a list of positive integers, got " + v);
             }
-            out[i] = (int) (double) d;
+            out[i] = (int) d;
         }
         return out;
     }

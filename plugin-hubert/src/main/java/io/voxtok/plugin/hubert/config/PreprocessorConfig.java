@@ -2,6 +2,7 @@ package io.voxtok.plugin.hubert.config;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record PreprocessorConfig(boolean doNormalize, int sampleRate) {
      * @throws VoxtokException USER_INPUT naming the file for malformed or unsupported settings
      */
     public static PreprocessorConfig read(Path file) {
-        Map<String, Object> m = HubertConfig.readObject(file);
+        Map<String, Object> m = Json.readObject(file);
         try {
             int featureSize = HubertConfig.num(m, "feature_size", 1);
             if (featureSize != 1) {

@@ -2,17 +2,18 @@ package io.voxtok.plugin.hubert.config;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxtok.modelio.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the per-file tolerances of the fixture's manifest.json (test helper; uses the plugin's JSON reader). */
+/** Reads the per-file tolerances of the fixture's manifest.json (test helper; uses the shared JSON reader). */
 public final class ManifestTolerances {
     private final Map<String, Object> manifest;
 
     /** Reads {@code dir/manifest.json}. */
     public ManifestTolerances(Path dir) {
-        this.manifest = HubertConfig.readObject(dir.resolve("manifest.json"));
+        this.manifest = Json.readObject(dir.resolve("manifest.json"));
     }
 
     /** {@code suggested_atol} of an expected file such as {@code expected/utt1_cnn_features.npy}. */
@@ -21,8 +22,8 @@ public final class ManifestTolerances {
             Map<?, ?> e = (Map<?, ?>) o;
             if (file.equals(e.get("file"))) {
                 Object t = ((Map<?, ?>) e.get("tolerance")).get("suggested_atol");
-                assertTrue(t instanceof Double, "no suggested_atol for " + file);
-                return (Double) t;
+                assertTrue(t instanceof Number, "no suggested_atol for " + file);
+                return ((Number) t).doubleValue();
             }
         }
         throw new AssertionError("manifest has no entry " + file);

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds Voxtok and runs the main job on the bundled defaults. Outputs go to work/demo/.
+#   ./demo.sh           build, list plugins, tokenize/resynthesise/voice-convert bundled speech, evaluate
+#   ./demo.sh --bench   also run the speed benchmark at the official SpeechTokenizer size (about 2 minutes)
+set -euo pipefail
+cd "$(dirname "$0")"
+out=work/demo
+mkdir -p "$out"
+
+echo "== building (mvn install -DskipTests)"
+mvn -B -q install -DskipTests
+
+echo "== plugins"
+./voxtok plugins
+
+corpus=corpus/bundled
+./voxtok corpus stats "$corpus"
+mapfile -t test_files < <(ls "$corpus"/audio/*/*_test_*.flac | head -6)
+
+echo "== mu-law sample plugin (third-party, sdk-api only): resynthesis"
+./voxtok resynth -t mulaw "${test_files[0]}" -o "$out/mulaw.wav"
+
+# SpeechTokenizer weights: the official checkpoint if you have it, else the shared parity checkpoint (a small
+# model made with the official code), else random weights of the official size (speech in, noise out).
+st_model=()
+if [ -n "${VOXTOK_ST_MODEL:-}" ]; then
+  st_model=(-m "$VOXTOK_ST_MODEL")
+elif [ -d ../shared/fixtures/parity/speechtokenizer ]; then
+  st_model=(-m ../shared/fixtures/parity/speechtokenizer)
+else
+  echo "(no SpeechTokenizer checkpoint: set VOXTOK_ST_MODEL=DIR with config.json + SpeechTokenizer.pt; using random weights)"
+  st_model=(-O randomInit=true -O config="$PWD/configs/speechtokenizer_official.json")
+fi
+
+echo "== SpeechTokenizer: encode the test split (all 8 RVQ layers, and RVQ-1 only)"
+./voxtok encode -t speechtokenizer "${st_model[@]}" "${test_files[@]}" -o "$out/tokens"
+./voxtok encode -t speechtokenizer "${st_model[@]}" --n-q 1 "${test_files[@]}" -o "$out/tokens-rvq1" --format npy
+echo "== SpeechTokenizer: decode, resynthesise, voice conversion (RVQ-1 of one speaker, RVQ-2..8 of another)"
+./voxtok decode -t speechtokenizer "${st_model[@]}" "$out/tokens" -o "$out/decoded"
+mkdir -p "$out/reference"
+cp "${test_files[@]}" "$out/reference/"
+./voxtok vc -t speechtokenizer "${st_model[@]}" --source "${test_files[0]}" --reference "${test_files[5]}" -o "$out/vc.wav"
+
+if [ -d ../shared/fixtures/parity/hubert ]; then
+  echo "== HuBERT teacher: k-means units of the test split (shared parity model, layer 3)"
+  h=../shared/fixtures/parity/hubert
+  ./voxtok units fit -m "$h" --layer 3 -k 16 "${test_files[@]}" -o "$out/centroids.npy"
+  ./voxtok units -m "$h" --layer 3 --centroids "$out/centroids.npy" --dedup "${test_files[@]}" -o "$out/units.jsonl"
+fi
+
+echo "== evaluation of the resynthesis (SI-SDR, mel/STFT distances, STOI, and WER with the Vosk recogniser)"
+./voxtok eval --reference "$out/reference" --hypothesis "$out/decoded" --manifest "$corpus/manifest.jsonl" -o "$out/eval" | head -12
+
+if [ "${1:-}" = "--bench" ]; then
+  echo "== speed: official-size SpeechTokenizer, random weights, 10 s of audio, 2 threads"
+  ./voxtok bench speed -t speechtokenizer --config configs/speechtokenizer_official.json --random-init --seconds 10 --threads 2
+fi
+echo "== done: outputs in $out/"
