@@ -20,6 +20,10 @@ public final class NpyTokens {
 
     /** Writes {@code tokens} as int64 {@code (layers, batch, frames)}. */
     public static void write(Path path, TokenMatrix tokens) {
+        if (!tokens.sideInfo().isEmpty()) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, path + ": these tokens carry side information "
+                    + tokens.sideInfo().keySet() + " that .npy cannot hold; write a .vtok file instead");
+        }
         int[] codes = tokens.toArray();
         long[] l = new long[codes.length];
         for (int i = 0; i < l.length; i++) {

@@ -29,7 +29,9 @@ import java.util.Map;
  * length; that many bytes of UTF-8 JSON header; then the codes in {@code [layer][item][frame]} order as int16
  * when the codebook has at most 32768 codes, else int32. The header records the producer (name, variant, weights
  * hash), sample rate, hop length, frame rate, first layer and number of layers, codebook size, batch size, frames,
- * valid frames per item, the code type and free-form string metadata (e.g. EnCodec's bandwidth).
+ * valid frames per item, the code type, free-form string metadata (e.g. EnCodec's bandwidth) and the token matrix's
+ * real-valued side information ({@code sideInfo}: name to one float array per item, e.g. EnCodec 48 kHz's
+ * per-segment scales; floats are written with enough digits to read back bit-exactly).
  */
 public final class TokenFile {
     /** Current format version. */
@@ -76,6 +78,16 @@ public final class TokenFile {
         h.put("codeType", wide ? "int32" : "int16");
         ObjectNode meta = h.putObject("metadata");
         contents.metadata().forEach(meta::put);
+        ObjectNode side = h.putObject("sideInfo");
+        t.sideInfo().forEach((name, perItem) -> {
+            ArrayNode items = side.putArray(name);
+            for (float[] row : perItem) {
+                ArrayNode r = items.addArray();
+                for (float f : row) {
+                    r.add(f);
+                }
+            }
+        });
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
         int[] codes = t.toArray();
         AtomicFiles.write(path, out -> {
@@ -149,10 +161,37 @@ public final class TokenFile {
             }
             Map<String, String> meta = new LinkedHashMap<>();
             h.path("metadata").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
+            java.util.Map<String, float[][]> side = new java.util.TreeMap<>();
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = h.path("sideInfo").fields();
+            while (it.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                JsonNode items = e.getValue();
+                if (!items.isArray() || items.size() != batch) {
+                    throw bad(path, "sideInfo." + e.getKey() + " must hold one array per item (" + batch + ")");
+                }
+                float[][] values = new float[batch][];
+                for (int i = 0; i < batch; i++) {
+                    JsonNode row = items.get(i);
+                    if (!row.isArray()) {
+                        throw bad(path, "sideInfo." + e.getKey() + "[" + i + "] is not an array");
+                    }
+                    values[i] = new float[row.size()];
+                    for (int j = 0; j < row.size(); j++) {
+                        if (!row.get(j).isNumber()) {
+                            throw bad(path, "sideInfo." + e.getKey() + "[" + i + "][" + j + "] is not a number");
+                        }
+                        values[i][j] = row.get(j).floatValue();
+                    }
+                }
+                side.put(e.getKey(), values);
+            }
             TokenMatrix t;
             try {
                 t = TokenMatrix.of(codes, layers, batch, frames, integer(path, h, "firstLayer"), codebook,
                         h.path("frameRate").asDouble(), valid, producer);
+                for (java.util.Map.Entry<String, float[][]> e : side.entrySet()) {
+                    t = t.withSideInfo(e.getKey(), e.getValue());
+                }
             } catch (IllegalArgumentException e) {
                 throw bad(path, e.getMessage());
             }

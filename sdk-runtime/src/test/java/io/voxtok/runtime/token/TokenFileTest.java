@@ -56,6 +56,19 @@ class TokenFileTest {
     }
 
     @Test
+    void sideInformationRoundTripsBitExactly() {
+        float[][] scales = {{0.1f, 1e-8f, 123456.79f}, {Float.MIN_VALUE}};
+        TokenMatrix t = batch(1024).withSideInfo("scale", scales);
+        Path f = dir.resolve("side.vtok");
+        TokenFile.write(f, new TokenFileContents(t, 48000, 320, Map.of()));
+        TokenMatrix back = TokenFile.read(f).tokens();
+        assertEquals(t, back);
+        assertArrayEquals(scales[0], back.sideInfo().get("scale")[0]);
+        VoxtokException e = assertThrows(VoxtokException.class, () -> NpyTokens.write(dir.resolve("x.npy"), t));
+        assertTrue(e.getMessage().contains("side information"), e.getMessage());
+    }
+
+    @Test
     void largeCodebooksUseInt32() {
         TokenMatrix t = batch(70000);
         Path f = dir.resolve("wide.vtok");
