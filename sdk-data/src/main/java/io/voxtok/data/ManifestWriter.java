@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Writes JSON Lines manifests in the format read by {@link ManifestDataset}. Whole manifests are written to a
- * temporary file in the target folder and moved into place, so a reader never sees half a manifest.
+ * Writes JSON Lines manifests in the format read by {@link ManifestDataset}. Whole manifests are written through
+ * {@link AtomicFiles} (a temporary file moved into place), so a reader never sees half a manifest.
  */
 public final class ManifestWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,43 +59,17 @@ public final class ManifestWriter {
     public static void write(Path manifest, List<CorpusEntry> entries) {
         Path target = manifest.toAbsolutePath().normalize();
         Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            makeWorldReadable(tmp);
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (CorpusEntry e : entries) {
-                    w.write(toJsonLine(e, dir));
-                    w.write('\n');
-                }
+        AtomicFiles.write(target, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            for (CorpusEntry e : entries) {
+                w.write(toJsonLine(e, dir));
+                w.write('\n');
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException ex) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot write manifest " + target + ": " + ex.getMessage(), ex);
-        } finally {
-            deleteQuietly(tmp);
-        }
+            w.flush();
+        });
     }
 
     private static double round6(double v) {
         return Math.round(v * 1e6) / 1e6;
-    }
-
-    /** Temp files are created owner-only; a manifest is data to share, so make it rw-r--r-- where POSIX. */
-    public static void makeWorldReadable(Path p) throws IOException {
-        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // best effort: the temp file is hidden and named *.tmp
-            }
-        }
     }
 }

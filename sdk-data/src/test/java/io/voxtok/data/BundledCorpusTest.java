@@ -57,7 +57,39 @@ class BundledCorpusTest {
         assertTrue(allSpeakers >= 8, "speakers: " + allSpeakers);
     }
 
-    /** flite's last segment ends where its waveform ends: alignment and audio agree to within 10 ms. */
+    /**
+     * Held-out speakers are other voices, of other people: the engine/voice pair and the recorded speaker of every dev
+     * and test speaker (from {@code corpus.json}'s {@code voices}, e.g. {@code "festival ked (recorded speaker ked)
+     * ..."}) occur in no training speaker.
+     */
+    @Test
+    void heldOutSpeakersUseVoicesAndPeopleAbsentFromTraining() throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode voices = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(bundled().resolveSibling("corpus.json").toFile()).path("voices");
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(\\S+) (\\S+) \\(recorded speaker (\\S+)\\).*");
+        Map<Split, Set<String>> engineVoices = new EnumMap<>(Split.class);
+        Map<Split, Set<String>> people = new EnumMap<>(Split.class);
+        for (CorpusEntry e : entries()) {
+            java.util.regex.Matcher m = p.matcher(voices.path(e.speaker()).asText());
+            assertTrue(m.matches(), "corpus.json describes speaker " + e.speaker() + " as '" + voices.path(e.speaker()) + "'");
+            engineVoices.computeIfAbsent(e.split(), k -> new HashSet<>()).add(m.group(1) + "/" + m.group(2));
+            people.computeIfAbsent(e.split(), k -> new HashSet<>()).add(m.group(3));
+        }
+        for (Split held : List.of(Split.DEV, Split.TEST)) {
+            for (String v : engineVoices.get(held)) {
+                assertTrue(!engineVoices.get(Split.TRAIN).contains(v), held + " voice " + v + " is also in train");
+            }
+            for (String who : people.get(held)) {
+                assertTrue(!people.get(Split.TRAIN).contains(who), held + " speaker " + who + " is also in train");
+            }
+        }
+        assertTrue(engineVoices.get(Split.TRAIN).size() >= 4, "train voices " + engineVoices.get(Split.TRAIN));
+    }
+
+    /**
+     * The last segment ends where the waveform ends (flite: clipped to it; festival: final pause extended to it):
+     * alignment and audio agree to within 10 ms.
+     */
     @Test
     void everyEntryHasPhonesAndAnAlignmentCoveringTheAudio() {
         List<CorpusEntry> all = entries();
@@ -91,7 +123,7 @@ class BundledCorpusTest {
     /**
      * Independent check of the synthesizer's timing: speech onset measured from the audio (first 5 ms frame within
      * 35 dB of the loudest) against the start of the first non-pause phone. Measured on the whole corpus the median
-     * difference is 2-23 ms per voice; a timing bug (e.g. a shifted or scaled alignment) moves it far beyond 50 ms.
+     * difference is 3-30 ms per voice (corpus/README.md); a timing bug (e.g. a shifted or scaled alignment) moves it far beyond 50 ms.
      */
     @Test
     void alignmentAgreesWithSpeechOnsetInTheAudio() {

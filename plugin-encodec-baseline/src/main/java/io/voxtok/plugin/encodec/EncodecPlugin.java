@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Entry point of the EnCodec baseline plugin, registered in {@code META-INF/services/io.voxtok.api.VoxtokPlugin}:
- * contributes the {@code encodec:24khz} tokenizer.
+ * contributes the EnCodec tokenizer factory ({@code encodec}; 24 kHz and 48 kHz models).
  */
 public final class EncodecPlugin implements VoxtokPlugin {
     @Override

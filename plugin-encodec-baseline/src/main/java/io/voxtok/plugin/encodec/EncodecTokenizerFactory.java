@@ -21,19 +21,21 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Creates {@code encodec:24khz} tokenizers ({@code --tokenizer encodec}) from a model directory
- * ({@code config.json} + weights in the official or Hugging Face layout), a weights file, or random weights.
+ * Creates EnCodec tokenizers ({@code --tokenizer encodec}) from a model directory ({@code config.json} + weights
+ * in the official or Hugging Face layout), a weights file, or random weights. The model's configuration chooses
+ * the tokenizer: the 24 kHz layout (causal, mono, whole signal) gives an {@link EncodecTokenizer}
+ * ({@code encodec:24khz}), the 48 kHz layout (1 s segments with a loudness scale each) an
+ * {@link Encodec48kTokenizer} ({@code encodec:48khz}); the tokenizer's {@link Tokenizer#id()} and producer name
+ * the variant it is. One factory serves both so that the bare name {@code encodec} keeps resolving (the registry
+ * resolves a bare name only when a component has a single variant); its own id stays {@code encodec:24khz}, the
+ * variant of {@link #defaultSpec()}.
  *
  * <p>Properties: {@code bandwidth} (kbps, one of the model's ladder; default 6), {@code randomInit},
- * {@code config} (a config.json, or the name {@code encodec_24khz}; default {@code encodec_24khz}) and
- * {@code seed} for random weights ({@link TokenizerOptions}). Unknown keys are refused.
- *
- * <p>Only the 24 kHz layout is a {@link Tokenizer}: the 48 kHz model cuts audio into overlapping 1 s segments
- * that each carry a float loudness scale, which a token matrix of {@code ceil(L / hop)} frames cannot hold; it is
- * available as {@link EncodecModel}.
+ * {@code config} (a config.json, or the name {@code encodec_24khz} / {@code encodec_48khz}; default
+ * {@code encodec_24khz}) and {@code seed} for random weights ({@link TokenizerOptions}). Unknown keys are refused.
  */
 public final class EncodecTokenizerFactory implements TokenizerFactory {
-    /** Component id: name {@code encodec}, variant {@code 24khz}. */
+    /** Component id of the factory and of its 24 kHz tokenizers: name {@code encodec}, variant {@code 24khz}. */
     public static final ComponentId ID = new ComponentId("encodec", "24khz");
     /** Property: bandwidth in kbps. */
     public static final String BANDWIDTH = "bandwidth";
@@ -50,7 +52,8 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
 
     @Override
     public String description() {
-        return "EnCodec 24 kHz (facebookresearch/encodec): causal SEANet + RVQ, 75 Hz, 1.5/3/6/12/24 kbps, streams";
+        return "EnCodec (facebookresearch/encodec), chosen by the model: 24 kHz mono causal, 75 Hz, 1.5-24 kbps, streams; "
+                + "48 kHz stereo in 1 s segments with loudness scales, 150 Hz, 3-24 kbps";
     }
 
     @Override
@@ -87,6 +90,9 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
             model = EncodecModel.load(files.weights(), files.config(), device);
         }
         try {
+            if (model.config().segmented()) {
+                return new Encodec48kTokenizer(model, bandwidth);
+            }
             return new EncodecTokenizer(ID, model, bandwidth);
         } catch (RuntimeException e) {
             model.close();

@@ -14,6 +14,7 @@ import io.voxtok.api.token.ComputeCost;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerOptions;
+import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.plugin.encodec.model.EncodecConfig;
 import io.voxtok.plugin.encodec.model.EncodecFlops;
 
@@ -90,12 +91,25 @@ class EncodecTokenizerFactoryTest {
     }
 
     @Test
-    void aFortyEightKilohertzConfigIsNotATokenizer() {
+    void aFortyEightKilohertzConfigGivesTheSegmentedTokenizer() {
+        try (Tokenizer t = factory.create(ComponentConfig.empty().with(TokenizerOptions.RANDOM_INIT, "true")
+                .with(TokenizerOptions.CONFIG_FILE, "encodec_48khz").with("bandwidth", "12"), new TestContext())) {
+            assertInstanceOf(Encodec48kTokenizer.class, t);
+            assertEquals("encodec", t.id().name());
+            assertEquals("48khz", t.id().variant());
+            assertEquals("48khz", t.producer().variant());
+            assertEquals(new TokenizerSpec(48000, 2, 320, 8, 1024, 0, false, false), t.spec(),
+                    "official 48 kHz at 12 kbps: 8 codebooks of 1024, 150 frames/s, not causal");
+            assertEquals(Map.of("bandwidth_kbps", "12"), t.tokenMetadata());
+            ComputeCost cost = (ComputeCost) t;
+            assertEquals(EncodecFlops.encodePerSecond(EncodecConfig.encodec48khz(), 8) * 48000 / 47520.0,
+                    cost.encodeFlopsPerSecond(), 1.0, "segment overlap counted");
+        }
         VoxtokException e = assertThrows(VoxtokException.class, () -> factory.create(ComponentConfig.empty()
                 .with(TokenizerOptions.RANDOM_INIT, "true").with(TokenizerOptions.CONFIG_FILE, "encodec_48khz")
-                .with("bandwidth", "6"), new TestContext()));
+                .with("bandwidth", "1.5"), new TestContext()));
         assertEquals(ErrorKind.USER_INPUT, e.kind());
-        assertTrue(e.getMessage().contains("mono"), e.getMessage());
+        assertTrue(e.getMessage().contains("3, 6, 12, 24"), e.getMessage());
     }
 
     @Test

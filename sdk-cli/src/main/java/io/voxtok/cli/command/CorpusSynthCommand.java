@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code voxtok corpus synth}: a multi-speaker English corpus with known text, phonemes and phone alignments, made
- * offline with the flite synthesiser (Debian package {@code flite}) and sox. Resumable.
+ * offline with the flite and festival synthesisers (Debian packages {@code flite}, {@code festival} and its
+ * {@code festvox-*} voices) and sox. Resumable.
  */
-@Command(name = "synth", description = "Synthesise a multi-speaker corpus with text and phone alignments (flite).")
+@Command(name = "synth", description = "Synthesise a multi-speaker corpus with text and phone alignments (flite and festival).")
 public final class CorpusSynthCommand implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "1", description = "target hours of speech (default 1)")
     double hours;

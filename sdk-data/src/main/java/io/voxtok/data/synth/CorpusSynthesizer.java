@@ -13,6 +13,7 @@ import io.voxtok.data.ManifestDataset;
 import io.voxtok.data.ManifestWriter;
 import io.voxtok.data.PhoneAlignment;
 import io.voxtok.data.Split;
+import io.voxtok.modelio.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +37,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a multi-speaker English corpus offline with flite: sentences from {@link SentenceGenerator}, speakers
- * from {@link SpeakerPlan}, audio as 16 kHz 16-bit FLAC (encoded by sox) or WAV, and a {@code manifest.jsonl}
- * with text, speaker, phones and the synthesizer's phone alignment (see {@link FliteSynthesizer}).
+ * Builds a multi-speaker English corpus offline with flite and festival: sentences from {@link SentenceGenerator},
+ * speakers from {@link SpeakerPlan}, audio as 16 kHz 16-bit FLAC (encoded by sox) or WAV, and a
+ * {@code manifest.jsonl} with text, speaker, phones and the synthesizer's phone alignment (see
+ * {@link FliteSynthesizer}, {@link FestivalSynthesizer}).
  *
  * <p>Splits: sentences are split 80/10/10 by index (sentence {@code k} is test when {@code k % 10 == 0}, dev
  * when {@code k % 10 == 1}), so train, dev and test share no sentence; dev and test speakers are held out
- * ({@link SpeakerPlan}). Utterances are 80/10/10 too.
+ * ({@link SpeakerPlan}): their voices, and the people recorded for them, occur in no other split. Utterances are
+ * 80/10/10 too.
  *
  * <p>Layout: {@code audio/<speaker>/<id>.flac}, {@code manifest.jsonl}, {@code corpus.json} (plan, sources,
  * licences). Every audio file is written to {@code .work/} and moved into place; each finished utterance is
@@ -60,9 +63,9 @@ public final class CorpusSynthesizer {
 
     private final SpeechSynthesizer synthesizer;
 
-    /** A builder using flite. */
+    /** A builder using flite and festival ({@link MultiEngineSynthesizer}). */
     public CorpusSynthesizer() {
-        this(new FliteSynthesizer());
+        this(new MultiEngineSynthesizer());
     }
 
     /** A builder using the given synthesizer. */
@@ -107,19 +110,19 @@ public final class CorpusSynthesizer {
      * Builds (or resumes) the corpus and returns the path of its manifest.
      *
      * @param progress told after every finished utterance, from worker threads (calls are serialised)
-     * @throws VoxtokException ENVIRONMENT naming the Debian package when flite or sox is missing; USER_INPUT when
+     * @throws VoxtokException ENVIRONMENT naming the Debian package when flite, festival, a festival voice or sox is
+     *                         missing; USER_INPUT when
      *                         the folder holds a different corpus
      */
     public Path build(CorpusSynthesisOptions o, ProgressListener progress) {
         Path out = o.outputDir().toAbsolutePath().normalize();
         Path manifest = out.resolve("manifest.jsonl");
         List<Planned> plan = plan(o);
-        synthesizer.checkAvailable(new SpeakerPlan(o.speakers()).speakers().stream().map(VoiceSpec::voice)
-                .distinct().toList());
+        synthesizer.checkAvailable(new SpeakerPlan(o.speakers()).speakers());
         if (o.flac()) {
             SOX.require();
         }
-        String fingerprint = String.format(Locale.ROOT, "hours=%s speakers=%d flac=%b seed=%d generator=v1",
+        String fingerprint = String.format(Locale.ROOT, "hours=%s speakers=%d flac=%b seed=%d generator=v1 voices=v2",
                 o.hours(), o.speakers(), o.flac(), o.seed());
         Path info = out.resolve("corpus.json");
         try {
@@ -211,11 +214,11 @@ public final class CorpusSynthesizer {
             if (flac) {
                 Path enc = work.resolve(p.id() + ".flac");
                 SOX.run(List.of(wav.toString(), "-b", "16", "-C", "8", enc.toString()));
-                FliteSynthesizer.moveAtomically(enc, target);
+                AtomicFiles.moveInto(enc, target);
             } else {
-                FliteSynthesizer.moveAtomically(wav, target);
+                AtomicFiles.moveInto(wav, target);
             }
-            // The diphone voice kal16 stops its waveform about 0.1 s into the final pause that -psdur reports.
+            // flite's diphone voice kal16 stops its waveform about 0.1 s into the final pause that -psdur reports.
             PhoneAlignment alignment = s.alignment().clippedTo(audio.seconds());
             return new CorpusEntry(p.id(), target, p.text(), p.voice().speakerId(), alignment.phones(),
                     Optional.of(alignment), OptionalDouble.of(audio.seconds()), p.split());
@@ -248,8 +251,7 @@ public final class CorpusSynthesizer {
         }
     }
 
-    private void writeInfo(Path info, String fingerprint, CorpusSynthesisOptions o, int utterances, boolean complete)
-            throws IOException {
+    private void writeInfo(Path info, String fingerprint, CorpusSynthesisOptions o, int utterances, boolean complete) {
         ObjectNode n = JSON.createObjectNode();
         n.put("plan", fingerprint);
         n.put("complete", complete);
@@ -260,24 +262,25 @@ public final class CorpusSynthesizer {
         n.put("synthesizer", synthesizer.description());
         n.put("text_source", "io.voxtok.data.synth.SentenceGenerator v1 (seed " + o.seed() + "): template grammar "
                 + "and word lists written for Voxtok, no third-party text");
-        n.put("licence", "sentences: written for Voxtok (no third-party text); synthesizer: flite and its voices "
-                + "kal16, awb, rms, slt under the permissive CMU/Edinburgh licence (use, modify, distribute, sell; "
-                + "keep notices; see Debian's /usr/share/doc/libflite1/copyright); the generated audio carries no "
-                + "further restriction");
-        n.put("alignment", "flite -psdur segment end times (the synthesizer's own durations, 1 ms resolution), last segment clipped to the audio length");
-        n.put("splits", "sentences disjoint (k%10==0 test, k%10==1 dev); dev/test speakers held out");
+        n.put("licence", "sentences: written for Voxtok (no third-party text); synthesizers: flite 2.2 with its "
+                + "voices kal16, awb, rms, slt (CMU/Edinburgh permissive licence, /usr/share/doc/libflite1/copyright) "
+                + "and festival 2.5 (CSTR Edinburgh permissive licence, /usr/share/doc/festival/copyright) with the "
+                + "Debian voices festvox-kdlpc16k (ked_diphone, CSTR 1997), festvox-kallpc16k (kal_diphone, Alan W "
+                + "Black and Kevin Lenzo 1998) and festvox-us-slt-hts (cmu_us_slt_arctic_hts, CMU 2003, EST-2003 "
+                + "licence, and NIT/Tokyo Tech BSD-3-clause files): all allow use, modification and redistribution, "
+                + "including commercial, keeping the notices; the generated audio carries no further restriction");
+        n.put("alignment", "the synthesizer's own segment end times: flite -psdur (1 ms resolution), festival "
+                + "Segment relation item end (diphone voices: prosody durations; HTS: hts_engine 5 ms frames); CMU/radio "
+                + "phone set; a final pause is clipped to, or (festival, <= 0.1 s) extended to, the audio length");
+        n.put("splits", "sentences disjoint (k%10==0 test, k%10==1 dev); dev/test speakers held out: dev voices "
+                + "(flite kal16, festival kal_diphone: speaker kal) and test voice (festival ked_diphone: speaker ked) "
+                + "occur in no other split, nor do their recorded speakers");
         ObjectNode spk = n.putObject("voices");
         for (VoiceSpec v : new SpeakerPlan(o.speakers()).speakers()) {
-            spk.put(v.speakerId(), String.format(Locale.ROOT, "flite %s f0Mean=%.1f stretch=%.2f pitchCents=%.0f",
-                    v.voice(), v.f0Mean(), v.durationStretch(), v.pitchCents()));
+            spk.put(v.speakerId(), String.format(Locale.ROOT,
+                    "%s %s (recorded speaker %s) f0Mean=%.1f stretch=%.2f pitchCents=%.0f", v.engine(), v.voice(),
+                    v.recordedSpeaker(), v.f0Mean(), v.durationStretch(), v.pitchCents()));
         }
-        Path tmp = Files.createTempFile(info.getParent(), ".corpus", ".json.tmp");
-        ManifestWriter.makeWorldReadable(tmp);
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), n);
-            FliteSynthesizer.moveAtomically(tmp, info);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(info, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, n));
     }
 }

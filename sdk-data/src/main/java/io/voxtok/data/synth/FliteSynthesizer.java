@@ -6,7 +6,6 @@ import io.voxtok.data.PhoneAlignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +23,8 @@ import java.util.Set;
  * (5 ms frames for clustergen, pitch periods for diphones) and the 1 ms print resolution.
  */
 public final class FliteSynthesizer implements SpeechSynthesizer {
+    /** Engine name used in {@link VoiceSpec#engine()}. */
+    public static final String ENGINE = "flite";
     private static final ExternalTool FLITE = new ExternalTool("flite", "flite");
     private static final ExternalTool SOX = new ExternalTool("sox", "sox");
     /** Voices with a 16 kHz sample rate shipped in Debian's flite package. */
@@ -43,7 +44,13 @@ public final class FliteSynthesizer implements SpeechSynthesizer {
     }
 
     @Override
-    public void checkAvailable(Collection<String> voices) {
+    public void checkAvailable(Collection<VoiceSpec> specs) {
+        List<String> voices = specs.stream().filter(v -> v.engine().equals(ENGINE)).map(VoiceSpec::voice)
+                .distinct().toList();
+        if (voices.isEmpty()) {
+            FLITE.require();
+            return;
+        }
         String listed = FLITE.run(List.of("-lv")).toLowerCase(Locale.ROOT);
         for (String v : voices) {
             if (!VOICES.contains(v)) {
@@ -53,9 +60,6 @@ public final class FliteSynthesizer implements SpeechSynthesizer {
                 throw new VoxtokException(ErrorKind.ENVIRONMENT, "flite has no voice '" + v + "' (flite -lv: "
                         + listed.strip() + "); install the Debian package 'flite'");
             }
-        }
-        if (voices.isEmpty()) {
-            FLITE.require();
         }
         SOX.require();
     }
@@ -76,7 +80,8 @@ public final class FliteSynthesizer implements SpeechSynthesizer {
         if (voice.pitchCents() != 0) {
             try {
                 // sox 'pitch' changes F0 with WSOLA and keeps the duration, so the alignment stays valid.
-                SOX.run(List.of(raw.toString(), "-b", "16", wav.toString(), "pitch", fmt(voice.pitchCents())));
+                // -D: no dither, whose random noise would make rebuilds differ from run to run.
+                SOX.run(List.of("-D", raw.toString(), "-b", "16", wav.toString(), "pitch", fmt(voice.pitchCents())));
             } finally {
                 try {
                     Files.deleteIfExists(raw);
@@ -134,10 +139,5 @@ public final class FliteSynthesizer implements SpeechSynthesizer {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    /** Moves {@code from} to {@code to} atomically (same folder). */
-    static void moveAtomically(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

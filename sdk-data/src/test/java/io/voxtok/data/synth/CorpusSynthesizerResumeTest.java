@@ -48,7 +48,7 @@ class CorpusSynthesizerResumeTest {
         }
 
         @Override
-        public void checkAvailable(Collection<String> voices) {
+        public void checkAvailable(Collection<VoiceSpec> voices) {
         }
 
         @Override

@@ -8,9 +8,13 @@ import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.data.PhoneAlignment;
 import io.voxtok.data.Split;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Sentence generator, speaker plan, flite output parsing and missing-tool messages (no synthesizer needed). */
@@ -28,15 +32,40 @@ class SynthesisPartsTest {
     }
 
     @Test
-    void speakerPlanHoldsOutSpeakersOfSeveralVoices() {
+    void speakerPlanHoldsOutVoicesAndPeopleNeverHeardInTraining() {
+        for (int n = 3; n <= SpeakerPlan.MAX_SPEAKERS; n++) {
+            SpeakerPlan p = new SpeakerPlan(n);
+            assertEquals(n, p.speakers().size());
+            assertEquals(n, p.speakers().stream().map(VoiceSpec::speakerId).distinct().count());
+            int held = Math.max(1, (int) Math.round(0.15 * n));
+            assertEquals(held, p.speakers(Split.TEST).size());
+            assertEquals(held, p.speakers(Split.DEV).size());
+            Map<Split, Set<String>> voices = new EnumMap<>(Split.class);
+            Map<Split, Set<String>> people = new EnumMap<>(Split.class);
+            for (Split s : Split.values()) {
+                voices.put(s, new HashSet<>());
+                people.put(s, new HashSet<>());
+                for (VoiceSpec v : p.speakers(s)) {
+                    voices.get(s).add(v.engineVoice());
+                    people.get(s).add(v.recordedSpeaker());
+                }
+            }
+            for (Split a : Split.values()) {
+                for (Split b : Split.values()) {
+                    if (a != b) {
+                        assertTrue(Collections.disjoint(voices.get(a), voices.get(b)), n + ": " + a + "/" + b);
+                        assertTrue(Collections.disjoint(people.get(a), people.get(b)), n + ": " + a + "/" + b);
+                    }
+                }
+            }
+        }
         SpeakerPlan p = new SpeakerPlan(20);
-        assertEquals(20, p.speakers().size());
-        assertEquals(3, p.speakers(Split.TEST).size());
-        assertEquals(3, p.speakers(Split.DEV).size());
-        Set<String> testVoices = new HashSet<>();
-        p.speakers(Split.TEST).forEach(v -> testVoices.add(v.voice()));
-        assertEquals(3, testVoices.size());
-        assertEquals(20, p.speakers().stream().map(VoiceSpec::speakerId).distinct().count());
+        assertEquals(Set.of("flite/slt", "flite/awb", "flite/rms", "festival/slt_hts"),
+                p.speakers(Split.TRAIN).stream().map(VoiceSpec::engineVoice).collect(Collectors.toSet()));
+        assertEquals(Set.of("flite/kal16", "festival/kal"),
+                p.speakers(Split.DEV).stream().map(VoiceSpec::engineVoice).collect(Collectors.toSet()));
+        assertEquals(Set.of("festival/ked"),
+                p.speakers(Split.TEST).stream().map(VoiceSpec::engineVoice).collect(Collectors.toSet()));
         assertThrows(IllegalArgumentException.class, () -> new SpeakerPlan(SpeakerPlan.MAX_SPEAKERS + 1));
     }
 

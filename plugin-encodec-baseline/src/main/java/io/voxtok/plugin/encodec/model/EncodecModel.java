@@ -142,6 +142,15 @@ public final class EncodecModel implements AutoCloseable {
      * @param numCodebooks codebooks to use ({@link EncodecConfig#codebooksFor})
      */
     public List<EncodedFrame> encode(float[][] audio, int numCodebooks) {
+        return encode(audio, 0, numCodebooks);
+    }
+
+    /**
+     * Like {@link #encode(float[][], int)} with codebooks {@code [st, end)} (the official
+     * {@code quantizer.encode(emb, st=st)} residual from codebook {@code st} on, which the tokenizers' layer
+     * ranges follow).
+     */
+    public List<EncodedFrame> encode(float[][] audio, int st, int end) {
         int length = audio[0].length;
         List<EncodedFrame> frames = new ArrayList<>();
         int segment = config.segmented() ? config.segmentLength() : length;
@@ -151,7 +160,7 @@ public final class EncodecModel implements AutoCloseable {
                 try (NDManager s = m.newSubManager();
                      NDArray seg = x.get(new NDIndex("..., {}:{}", offset, Math.min(length, offset + segment)))) {
                     seg.attach(s);
-                    frames.add(encodeSegment(seg, 0, numCodebooks));
+                    frames.add(encodeSegment(seg, st, end));
                 }
             }
         }
@@ -188,6 +197,14 @@ public final class EncodecModel implements AutoCloseable {
      * @return {@code [channels][samples]}
      */
     public float[][] decode(List<EncodedFrame> frames) {
+        return decode(frames, 0);
+    }
+
+    /**
+     * Like {@link #decode(List)} for codes of codebooks {@code st, st + 1, ...} (the official
+     * {@code quantizer.decode(codes, st)}).
+     */
+    public float[][] decode(List<EncodedFrame> frames, int st) {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("nothing to decode");
         }
@@ -196,7 +213,7 @@ public final class EncodecModel implements AutoCloseable {
             for (EncodedFrame f : frames) {
                 try (NDManager s = m.newSubManager();
                      NDArray codes = codesArray(s, f.codes());
-                     NDArray z = quantizer.decode(codes, 0);
+                     NDArray z = quantizer.decode(codes, st);
                      NDArray y = decoder.model().forward(z)) {
                     NDArray out = f.scale() == null ? y : y.mul(f.scale());
                     decoded.add(rows(out.toFloatArray(), config.channels()));
