@@ -3,6 +3,7 @@ package io.voxtok.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.voxtok.nn.conv.Padding1d;
 import io.voxtok.nn.conv.PaddingMode;
@@ -38,7 +39,7 @@ public final class Sequential implements Layer {
     public NDArray forward(NDArray x) {
         NDArray h = x;
         for (Layer layer : layers) {
-            NDArray next = layer.forward(h);
+            NDArray next = scoped(layer, h);
             if (h != x) {
                 h.close();
             }
@@ -63,7 +64,7 @@ public final class Sequential implements Layer {
             } else {
                 next = new ArrayList<>(current.size());
                 for (NDArray item : current) {
-                    next.add(layer.forward(item));
+                    next.add(scoped(layer, item));
                 }
             }
             if (owned) {
@@ -73,6 +74,23 @@ public final class Sequential implements Layer {
             owned = true;
         }
         return current;
+    }
+
+    /**
+     * Runs one layer in its own sub-manager so that its intermediate arrays (padding, activations, partial sums)
+     * are freed as soon as it returns, instead of piling up until the caller's manager closes: at 16 kHz one
+     * residual block's intermediates on a 10 s window are several hundred MB.
+     */
+    static NDArray scoped(Layer layer, NDArray in) {
+        NDManager parent = in.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            scope.tempAttachAll(in);
+            NDArray out = layer.forward(in);
+            if (out != in) {
+                out.attach(parent);
+            }
+            return out;
+        }
     }
 
     private static List<NDArray> runBatched(LengthAwareLayer layer, List<NDArray> items) {

@@ -408,9 +408,20 @@ public final class SpeechTokenizerModel implements AutoCloseable {
      */
     public EncodedBatch encodeChunked(float[] waveform, int st, int nq, ChunkingOptions options) {
         checkWaveforms(new float[][] {waveform});
+        return encodeChunked(java.nio.FloatBuffer.wrap(waveform), st, nq, options);
+    }
+
+    /**
+     * Like {@link #encodeChunked(float[], int, int, ChunkingOptions)} on a read-only view, so an hour of audio is
+     * never copied whole: only one window at a time is copied out. The caller has checked the samples are finite.
+     */
+    public EncodedBatch encodeChunked(java.nio.FloatBuffer waveform, int st, int nq, ChunkingOptions options) {
+        if (waveform.remaining() == 0) {
+            throw VoxtokException.userInput("empty waveform");
+        }
         checkLayerRange(st, nq);
         int hop = hopLength();
-        int totalFrames = framesFor(waveform.length);
+        int totalFrames = framesFor(waveform.remaining());
         int window = Math.max(1, (int) Math.round(options.windowSeconds() * sampleRate() / hop));
         int context = (int) Math.round(options.contextSeconds() * sampleRate() / hop);
         int centre = window - 2 * context;
@@ -419,7 +430,9 @@ public final class SpeechTokenizerModel implements AutoCloseable {
                     + " context frames");
         }
         if (totalFrames <= window) {
-            return encode(new float[][] {waveform}, st, nq);
+            float[] all = new float[waveform.remaining()];
+            waveform.duplicate().get(all);
+            return encode(new float[][] {all}, st, nq);
         }
         int[][][] codes = new int[nq - st][1][totalFrames];
         List<int[]> pending = new ArrayList<>(); // {centreStart, centreEnd, windowStart, windowEnd} in frames
@@ -434,14 +447,16 @@ public final class SpeechTokenizerModel implements AutoCloseable {
         return new EncodedBatch(st, codes, new int[] {totalFrames});
     }
 
-    private void encodeWindows(float[] waveform, int st, int nq, List<int[]> windows, int[][][] codes) {
+    private void encodeWindows(java.nio.FloatBuffer waveform, int st, int nq, List<int[]> windows, int[][][] codes) {
         int hop = hopLength();
+        int base = waveform.position();
         float[][] pieces = new float[windows.size()][];
         for (int i = 0; i < pieces.length; i++) {
             int[] w = windows.get(i);
             int from = w[2] * hop;
-            int to = Math.min(waveform.length, w[3] * hop);
-            pieces[i] = java.util.Arrays.copyOfRange(waveform, from, to);
+            int to = Math.min(waveform.remaining(), w[3] * hop);
+            pieces[i] = new float[to - from];
+            waveform.get(base + from, pieces[i]);
         }
         EncodedBatch part = encode(pieces, st, nq, BatchMode.PER_ITEM);
         for (int i = 0; i < pieces.length; i++) {

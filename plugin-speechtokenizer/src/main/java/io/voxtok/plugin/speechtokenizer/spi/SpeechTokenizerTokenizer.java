@@ -60,14 +60,15 @@ final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
 
     @Override
     public TokenMatrix encode(AudioBuffer audio, LayerRange layers) {
-        float[] x = checkedSamples(audio, 0);
+        checkAudio(audio, 0);
         checkLayers(layers);
         EncodedBatch e;
         if (options.chunks(audio.seconds())) {
-            e = model.encodeChunked(x, layers.start(), layers.end(),
+            // Windows are copied out of the read-only view one at a time: long audio is never duplicated whole.
+            e = model.encodeChunked(audio.samples(), layers.start(), layers.end(),
                     new ChunkingOptions(options.chunkSeconds(), options.contextSeconds(), 1));
         } else {
-            e = model.encode(new float[][] {x}, layers.start(), layers.end(), BatchMode.PER_ITEM);
+            e = model.encode(new float[][] {audio.toArray()}, layers.start(), layers.end(), BatchMode.PER_ITEM);
         }
         return toMatrix(e, layers);
     }
@@ -85,7 +86,8 @@ final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
         }
         float[][] xs = new float[items.size()][];
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = checkedSamples(items.get(i), i);
+            checkAudio(items.get(i), i);
+            xs[i] = items.get(i).toArray();
         }
         return toMatrix(model.encode(xs, layers.start(), layers.end(), BatchMode.PER_ITEM), layers);
     }
@@ -132,7 +134,7 @@ final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
         return out;
     }
 
-    private float[] checkedSamples(AudioBuffer audio, int item) {
+    private void checkAudio(AudioBuffer audio, int item) {
         checkOpen();
         String which = item == 0 ? "" : " (batch item " + item + ")";
         if (audio.sampleRate() != spec.sampleRate()) {
@@ -146,13 +148,12 @@ final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
         if (audio.frames() == 0) {
             throw VoxtokException.userInput("empty audio" + which);
         }
-        float[] x = audio.toArray();
-        for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(x[i])) {
+        java.nio.FloatBuffer x = audio.samples();
+        for (int i = 0, n = x.remaining(); i < n; i++) {
+            if (!Float.isFinite(x.get(i))) {
                 throw VoxtokException.userInput("audio" + which + " has a non-finite sample (NaN or Inf) at index " + i);
             }
         }
-        return x;
     }
 
     private void checkLayers(LayerRange layers) {
