@@ -53,7 +53,9 @@ public final class ChunkingBenchCommand implements Callable<Integer> {
             selection.options.put(TokenizerOptions.RANDOM_INIT, "true");
         }
         if (modelConfig != null) {
-            selection.options.put(TokenizerOptions.CONFIG_FILE, modelConfig.toAbsolutePath().toString());
+            // A file path, or a configuration name the plugin knows (e.g. encodec_24khz).
+            selection.options.put(TokenizerOptions.CONFIG_FILE, java.nio.file.Files.exists(modelConfig)
+                    ? modelConfig.toAbsolutePath().toString() : modelConfig.toString());
         }
         PrintWriter out = spec.commandLine().getOut();
         try (VoxtokRuntime rt = runtime.start()) {

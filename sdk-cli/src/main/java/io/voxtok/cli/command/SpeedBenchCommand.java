@@ -26,7 +26,7 @@ public final class SpeedBenchCommand implements Callable<Integer> {
     TokenizerSelection selection;
 
     @Option(names = "--config", paramLabel = "CONFIG.json",
-            description = "model configuration for --random-init (the official config.json layout)")
+            description = "model configuration for --random-init: a config.json, or a name the plugin knows")
     Path modelConfig;
 
     @Option(names = "--random-init", description = "random weights from the configuration (speed only)")
@@ -56,7 +56,9 @@ public final class SpeedBenchCommand implements Callable<Integer> {
             selection.options.put(TokenizerOptions.RANDOM_INIT, "true");
         }
         if (modelConfig != null) {
-            selection.options.put(TokenizerOptions.CONFIG_FILE, modelConfig.toAbsolutePath().toString());
+            // A file path, or a configuration name the plugin knows (e.g. encodec_24khz).
+            selection.options.put(TokenizerOptions.CONFIG_FILE, java.nio.file.Files.exists(modelConfig)
+                    ? modelConfig.toAbsolutePath().toString() : modelConfig.toString());
         }
         SpeedReport report;
         try (VoxtokRuntime rt = runtime.start()) {
