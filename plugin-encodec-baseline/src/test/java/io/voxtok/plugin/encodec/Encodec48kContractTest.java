@@ -1,5 +1,6 @@
 package io.voxtok.plugin.encodec;
 
+import io.voxtok.testkit.TestComponentContext;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.testkit.AbstractTokenizerContractTest;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 class Encodec48kContractTest extends AbstractTokenizerContractTest {
     @Override
     protected Tokenizer createTokenizer() {
-        return new EncodecTokenizerFactory().create(ComponentConfig.ofModel(modelDir()), new TestContext());
+        return new EncodecTokenizerFactory().create(ComponentConfig.ofModel(modelDir()), new TestComponentContext());
     }
 
     private static Path modelDir() {

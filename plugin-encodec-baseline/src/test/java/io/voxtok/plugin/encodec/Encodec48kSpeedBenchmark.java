@@ -1,5 +1,6 @@
 package io.voxtok.plugin.encodec;
 
+import io.voxtok.testkit.TestComponentContext;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.audio.AudioBuffer;
 import io.voxtok.api.token.TokenMatrix;
@@ -31,7 +32,7 @@ public final class Encodec48kSpeedBenchmark {
             }
         }
         AudioBuffer audio = AudioBuffer.ofPlanar(x, 48000);
-        try (Tokenizer t = new EncodecTokenizerFactory().create(cfg, new TestContext())) {
+        try (Tokenizer t = new EncodecTokenizerFactory().create(cfg, new TestComponentContext())) {
             double[] enc = new double[7];
             double[] dec = new double[7];
             TokenMatrix tokens = null;

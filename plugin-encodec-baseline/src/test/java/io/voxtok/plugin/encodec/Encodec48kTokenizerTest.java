@@ -1,5 +1,6 @@
 package io.voxtok.plugin.encodec;
 
+import io.voxtok.testkit.TestComponentContext;
 import static io.voxtok.plugin.encodec.EncodecFixture.maxAbsDiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,7 @@ class Encodec48kTokenizerTest {
     @BeforeAll
     void open() {
         dir = resource("encodec48");
-        tokenizer = new EncodecTokenizerFactory().create(ComponentConfig.ofModel(dir), new TestContext());
+        tokenizer = new EncodecTokenizerFactory().create(ComponentConfig.ofModel(dir), new TestComponentContext());
     }
 
     @AfterAll
@@ -180,7 +181,7 @@ class Encodec48kTokenizerTest {
         assertUserInput(() -> tokenizer.decode(tokens.withSideInfo(SegmentedTokenLayout.SCALE,
                 new float[][] {{-1f}})), "positive");
         try (Tokenizer t24 = new EncodecTokenizerFactory().create(ComponentConfig.ofModel(EncodecFixture.dir()),
-                new TestContext())) {
+                new TestComponentContext())) {
             TokenMatrix other = t24.encode(AudioBuffer.ofMono(new float[2400], 24000));
             assertUserInput(() -> tokenizer.decode(other), "encodec:24khz");
         }

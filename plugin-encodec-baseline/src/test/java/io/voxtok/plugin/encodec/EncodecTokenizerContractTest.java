@@ -1,5 +1,6 @@
 package io.voxtok.plugin.encodec;
 
+import io.voxtok.testkit.TestComponentContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class EncodecTokenizerContractTest extends AbstractTokenizerContractTest {
 
     @Override
     protected Tokenizer createTokenizer() {
-        return new EncodecTokenizerFactory().create(ComponentConfig.ofModel(EncodecFixture.dir()), new TestContext());
+        return new EncodecTokenizerFactory().create(ComponentConfig.ofModel(EncodecFixture.dir()), new TestComponentContext());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.voxtok.plugin.encodec;
 
+import io.voxtok.testkit.TestComponentContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +39,7 @@ class EncodecTokenizerFactoryTest {
     @Test
     void bandwidthSetsLayersAndMetadata() {
         try (Tokenizer t = factory.create(ComponentConfig.ofModel(EncodecFixture.dir()).with("bandwidth", "1.5"),
-                new TestContext())) {
+                new TestComponentContext())) {
             assertEquals(3, t.spec().numLayers(), "fixture: bins 64, 1.5 kbps -> 3 codebooks");
             assertEquals(Map.of("bandwidth_kbps", "1.5"), t.tokenMetadata());
             assertEquals("encodec", t.producer().name());
@@ -52,7 +53,7 @@ class EncodecTokenizerFactoryTest {
     @Test
     void invalidBandwidthIsRefusedWithTheLadder() {
         VoxtokException e = assertThrows(VoxtokException.class, () -> factory.create(
-                ComponentConfig.ofModel(EncodecFixture.dir()).with("bandwidth", "5"), new TestContext()));
+                ComponentConfig.ofModel(EncodecFixture.dir()).with("bandwidth", "5"), new TestComponentContext()));
         assertEquals(ErrorKind.USER_INPUT, e.kind());
         assertTrue(e.getMessage().contains("1.5, 3, 6, 12, 24"), e.getMessage());
         VoxtokException e48 = assertThrows(VoxtokException.class, () -> EncodecConfig.encodec48khz().codebooksFor(1.5));
@@ -82,18 +83,18 @@ class EncodecTokenizerFactoryTest {
     @Test
     void unknownOptionsAndMissingModelAreRefused() {
         VoxtokException e = assertThrows(VoxtokException.class, () -> factory.create(
-                ComponentConfig.ofModel(EncodecFixture.dir()).with("bandwith", "6"), new TestContext()));
+                ComponentConfig.ofModel(EncodecFixture.dir()).with("bandwith", "6"), new TestComponentContext()));
         assertEquals(ErrorKind.USER_INPUT, e.kind());
         assertTrue(e.getMessage().contains("bandwith"), e.getMessage());
         VoxtokException noModel = assertThrows(VoxtokException.class,
-                () -> factory.create(ComponentConfig.empty(), new TestContext()));
+                () -> factory.create(ComponentConfig.empty(), new TestComponentContext()));
         assertEquals(ErrorKind.USER_INPUT, noModel.kind());
     }
 
     @Test
     void aFortyEightKilohertzConfigGivesTheSegmentedTokenizer() {
         try (Tokenizer t = factory.create(ComponentConfig.empty().with(TokenizerOptions.RANDOM_INIT, "true")
-                .with(TokenizerOptions.CONFIG_FILE, "encodec_48khz").with("bandwidth", "12"), new TestContext())) {
+                .with(TokenizerOptions.CONFIG_FILE, "encodec_48khz").with("bandwidth", "12"), new TestComponentContext())) {
             assertInstanceOf(Encodec48kTokenizer.class, t);
             assertEquals("encodec", t.id().name());
             assertEquals("48khz", t.id().variant());
@@ -107,7 +108,7 @@ class EncodecTokenizerFactoryTest {
         }
         VoxtokException e = assertThrows(VoxtokException.class, () -> factory.create(ComponentConfig.empty()
                 .with(TokenizerOptions.RANDOM_INIT, "true").with(TokenizerOptions.CONFIG_FILE, "encodec_48khz")
-                .with("bandwidth", "1.5"), new TestContext()));
+                .with("bandwidth", "1.5"), new TestComponentContext()));
         assertEquals(ErrorKind.USER_INPUT, e.kind());
         assertTrue(e.getMessage().contains("3, 6, 12, 24"), e.getMessage());
     }
@@ -116,7 +117,7 @@ class EncodecTokenizerFactoryTest {
     void randomInitBuildsTheOfficialSizeAndReportsItsCost() {
         ComponentConfig cfg = ComponentConfig.empty().with(TokenizerOptions.RANDOM_INIT, "true")
                 .with(TokenizerOptions.CONFIG_FILE, "encodec_24khz").with(TokenizerOptions.SEED, "3");
-        try (Tokenizer t = factory.create(cfg, new TestContext())) {
+        try (Tokenizer t = factory.create(cfg, new TestComponentContext())) {
             assertEquals("random-3", t.producer().weightsHash());
             assertEquals(8, t.spec().numLayers());
             TokenMatrix m = t.encode(AudioBuffer.ofMono(new float[24000], 24000));

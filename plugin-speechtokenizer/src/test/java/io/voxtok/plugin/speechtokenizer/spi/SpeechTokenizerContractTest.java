@@ -1,5 +1,6 @@
 package io.voxtok.plugin.speechtokenizer.spi;
 
+import io.voxtok.testkit.TestComponentContext;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.testkit.AbstractTokenizerContractTest;
@@ -9,6 +10,6 @@ class SpeechTokenizerContractTest extends AbstractTokenizerContractTest {
     @Override
     protected Tokenizer createTokenizer() {
         return new SpeechTokenizerTokenizerFactory().create(ComponentConfig.ofModel(TestContext.fixture()),
-                new TestContext());
+                new TestComponentContext());
     }
 }

@@ -1,5 +1,6 @@
 package io.voxtok.plugin.speechtokenizer.spi;
 
+import io.voxtok.testkit.TestComponentContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,7 @@ class SpeechTokenizerTokenizerTest {
     }
 
     private static Tokenizer tokenizer(ComponentConfig c) {
-        return new SpeechTokenizerTokenizerFactory().create(c, new TestContext());
+        return new SpeechTokenizerTokenizerFactory().create(c, new TestComponentContext());
     }
 
     private static int[] expectedCodes(String file, int layer) {
