@@ -3,7 +3,9 @@ package io.voxtok.testkit;
 import io.voxtok.api.ComponentContext;
 import io.voxtok.api.ComponentLookup;
 import io.voxtok.api.SpiVersion;
+import io.voxtok.api.backend.BackendKind;
 import io.voxtok.api.backend.BackendSpec;
+import io.voxtok.api.backend.DeviceSpec;
 import io.voxtok.api.bench.BenchmarkFactory;
 import io.voxtok.api.discriminator.DiscriminatorFactory;
 import io.voxtok.api.lm.LanguageModelFactory;
@@ -21,6 +23,11 @@ public final class TestComponentContext implements ComponentContext, ComponentLo
     /** PyTorch on the CPU with 2 threads. */
     public TestComponentContext() {
         this(BackendSpec.pytorchCpu(2));
+    }
+
+    /** Plain Java on the CPU, one thread: what the runtime hands a {@code PURE_JAVA} component. */
+    public static TestComponentContext pureJava() {
+        return new TestComponentContext(new BackendSpec(BackendKind.PURE_JAVA, DeviceSpec.cpu(), 1));
     }
 
     /** The given backend. */

@@ -105,12 +105,12 @@ public final class Encodec48kTokenizer implements Tokenizer, ComputeCost {
     @Override
     public TokenMatrix encodeBatch(List<AudioBuffer> items, LayerRange layers) {
         requireOpen();
-        checkLayers(layers);
+        EncodecInputChecks.checkLayers(id, spec, bandwidthKbps, model.config(), layers);
         if (items.isEmpty()) {
             throw VoxtokException.userInput("encodeBatch needs at least one item");
         }
         for (int i = 0; i < items.size(); i++) {
-            checkAudio(items.get(i), items.size() == 1 ? "audio" : "batch item " + i);
+            EncodecInputChecks.checkAudio(id, spec, items.get(i), items.size() == 1 ? "audio" : "batch item " + i);
         }
         List<TokenMatrix> matrices = new ArrayList<>(items.size());
         for (AudioBuffer a : items) {
@@ -201,37 +201,6 @@ public final class Encodec48kTokenizer implements Tokenizer, ComputeCost {
     private void requireOpen() {
         if (closed.get()) {
             throw new IllegalStateException("the " + id + " tokenizer is closed");
-        }
-    }
-
-    private void checkLayers(LayerRange layers) {
-        if (layers.end() > spec.numLayers()) {
-            throw VoxtokException.userInput("layers " + layers + " requested but the " + id + " tokenizer has "
-                    + spec.numLayers() + " layer(s) at " + EncodecConfig.formatKbps(bandwidthKbps)
-                    + " kbps (valid bandwidths: " + model.config().ladder() + " kbps)");
-        }
-    }
-
-    private void checkAudio(AudioBuffer a, String what) {
-        if (a.sampleRate() != spec.sampleRate()) {
-            throw VoxtokException.userInput(what + " has sample rate " + a.sampleRate() + " Hz but " + id
-                    + " needs " + spec.sampleRate() + " Hz; resample it first");
-        }
-        if (a.channels() != spec.channels()) {
-            throw VoxtokException.userInput(what + " has " + a.channels() + " channel(s) but " + id + " needs "
-                    + spec.channels() + " channels" + (spec.channels() == 2 ? " (stereo; duplicate a mono channel)"
-                    : ""));
-        }
-        if (a.frames() == 0) {
-            throw VoxtokException.userInput(what + " is empty: nothing to encode");
-        }
-        float[] samples = a.toArray();
-        for (int i = 0; i < samples.length; i++) {
-            if (!Float.isFinite(samples[i])) {
-                throw VoxtokException.userInput(what + " contains a non-finite sample (" + samples[i] + ", i.e. "
-                        + (Float.isNaN(samples[i]) ? "NaN" : "infinite") + ") at frame " + i / a.channels()
-                        + ", channel " + i % a.channels());
-            }
         }
     }
 }

@@ -95,14 +95,14 @@ public final class EncodecTokenizer implements StreamingTokenizer, ComputeCost {
     @Override
     public TokenMatrix encodeBatch(List<AudioBuffer> items, LayerRange layers) {
         requireOpen();
-        checkLayers(layers);
+        EncodecInputChecks.checkLayers(id, spec, bandwidthKbps, model.config(), layers);
         if (items.isEmpty()) {
             throw VoxtokException.userInput("encodeBatch needs at least one item");
         }
         List<float[][]> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             AudioBuffer a = items.get(i);
-            checkAudio(a, items.size() == 1 ? "audio" : "batch item " + i);
+            EncodecInputChecks.checkAudio(id, spec, a, items.size() == 1 ? "audio" : "batch item " + i);
             inputs.add(new float[][] {a.toArray()});
         }
         int[][][] codes = model.encodeItems(inputs, layers.start(), layers.end());
@@ -149,12 +149,12 @@ public final class EncodecTokenizer implements StreamingTokenizer, ComputeCost {
     @Override
     public EncoderStream openEncoderStream(LayerRange layers) {
         requireOpen();
-        checkLayers(layers);
+        EncodecInputChecks.checkLayers(id, spec, bandwidthKbps, model.config(), layers);
         EncodecEncoderStream stream = model.openEncoderStream(layers.start(), layers.end());
         return new EncoderStream() {
             @Override
             public TokenMatrix push(float[] samples) {
-                checkFinite(samples, "pushed samples");
+                EncodecInputChecks.checkFinite(samples, 1, "pushed samples");
                 return matrix(stream.push(new float[][] {samples}));
             }
 
@@ -195,38 +195,6 @@ public final class EncodecTokenizer implements StreamingTokenizer, ComputeCost {
     private void requireOpen() {
         if (closed.get()) {
             throw new IllegalStateException("the " + id + " tokenizer is closed");
-        }
-    }
-
-    private void checkLayers(LayerRange layers) {
-        if (layers.end() > spec.numLayers()) {
-            throw VoxtokException.userInput("layers " + layers + " requested but the " + id + " tokenizer has "
-                    + spec.numLayers() + " layer(s) at " + EncodecConfig.formatKbps(bandwidthKbps)
-                    + " kbps (valid bandwidths: " + model.config().ladder() + " kbps)");
-        }
-    }
-
-    private void checkAudio(AudioBuffer a, String what) {
-        if (a.sampleRate() != spec.sampleRate()) {
-            throw VoxtokException.userInput(what + " has sample rate " + a.sampleRate() + " Hz but " + id
-                    + " needs " + spec.sampleRate() + " Hz; resample it first");
-        }
-        if (a.channels() != 1) {
-            throw VoxtokException.userInput(what + " has " + a.channels() + " channels but " + id
-                    + " needs mono (1 channel); mix it down first");
-        }
-        if (a.frames() == 0) {
-            throw VoxtokException.userInput(what + " is empty: nothing to encode");
-        }
-        checkFinite(a.toArray(), what);
-    }
-
-    private static void checkFinite(float[] samples, String what) {
-        for (int i = 0; i < samples.length; i++) {
-            if (!Float.isFinite(samples[i])) {
-                throw VoxtokException.userInput(what + " contains a non-finite sample (" + samples[i] + ", i.e. "
-                        + (Float.isNaN(samples[i]) ? "NaN" : "infinite") + ") at index " + i);
-            }
         }
     }
 }

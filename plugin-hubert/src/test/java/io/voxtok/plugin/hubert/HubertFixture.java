@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxtok.api.ComponentContext;
-import io.voxtok.api.ComponentLookup;
-import io.voxtok.api.SpiVersion;
 import io.voxtok.api.audio.AudioBuffer;
 import io.voxtok.api.backend.BackendSpec;
 import io.voxtok.modelio.NpyFile;
@@ -17,7 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
 /** Shared test helpers: the HuBERT fixture directory, its WAV inputs and expected arrays, a test context. */
 public final class HubertFixture {
@@ -144,26 +141,6 @@ public final class HubertFixture {
 
     /** A component context on the given backend (no services, no other components). */
     public static ComponentContext context(BackendSpec backend) {
-        return new ComponentContext() {
-            @Override
-            public String spiVersion() {
-                return SpiVersion.CURRENT;
-            }
-
-            @Override
-            public BackendSpec backend() {
-                return backend;
-            }
-
-            @Override
-            public <T> Optional<T> service(Class<T> type) {
-                return Optional.empty();
-            }
-
-            @Override
-            public ComponentLookup components() {
-                throw new UnsupportedOperationException("no components in this test");
-            }
-        };
+        return new io.voxtok.testkit.TestComponentContext(backend);
     }
 }

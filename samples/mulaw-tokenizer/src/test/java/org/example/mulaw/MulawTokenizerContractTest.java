@@ -1,5 +1,6 @@
 package org.example.mulaw;
 
+import io.voxtok.testkit.TestComponentContext;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.testkit.AbstractTokenizerContractTest;
@@ -9,7 +10,7 @@ import java.util.OptionalDouble;
 final class MulawTokenizerContractTest extends AbstractTokenizerContractTest {
     @Override
     protected Tokenizer createTokenizer() {
-        return new MulawTokenizerFactory().create(ComponentConfig.empty(), new PureJavaTestContext());
+        return new MulawTokenizerFactory().create(ComponentConfig.empty(), TestComponentContext.pureJava());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.example.mulaw;
 
+import io.voxtok.testkit.TestComponentContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,13 +67,13 @@ final class MulawTokenizerTest {
     void factoryRefusesUnknownOptionsAndIgnoresAModel() {
         MulawTokenizerFactory factory = new MulawTokenizerFactory();
         VoxtokException e = assertThrows(VoxtokException.class,
-                () -> factory.create(ComponentConfig.empty().with("bits", "16"), new PureJavaTestContext()));
+                () -> factory.create(ComponentConfig.empty().with("bits", "16"), TestComponentContext.pureJava()));
         assertEquals(ErrorKind.USER_INPUT, e.kind());
         assertTrue(e.getMessage().contains("bits"), e.getMessage());
         assertFalse(factory.requiresModel());
         assertEquals(java.util.Set.of(BackendKind.PURE_JAVA), factory.supportedBackends());
         assertEquals(MulawTokenizer.SPEC, factory.defaultSpec());
-        try (var created = factory.create(ComponentConfig.ofModel(Path.of("unused")), new PureJavaTestContext())) {
+        try (var created = factory.create(ComponentConfig.ofModel(Path.of("unused")), TestComponentContext.pureJava())) {
             assertEquals(MulawTokenizer.PRODUCER, created.producer());
         }
     }
