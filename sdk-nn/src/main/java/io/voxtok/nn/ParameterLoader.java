@@ -69,6 +69,77 @@ public final class ParameterLoader {
          * @return row-major float32 values ({@code product(shape)} of them)
          */
         float[] values(String key, long[] shape);
+
+        /**
+         * Whether weight-normed weights are created as {@code weight_v} with {@code weight_g = ||v||} (what
+         * {@code torch.nn.utils.weight_norm} does when it wraps a freshly initialised layer, so training can start
+         * from them) rather than as one plain {@code weight}.
+         */
+        default boolean weightNormParameters() {
+            return false;
+        }
+    }
+
+    /**
+     * The weights of a weight-normed layer as stored: {@code g} and {@code v}, or a plain {@code weight} when the
+     * checkpoint holds one (weight norm already removed) or an initializer creates plain weights.
+     *
+     * @param g      magnitudes or {@code null}
+     * @param v      directions or {@code null}
+     * @param weight plain weight or {@code null}
+     */
+    public record WeightNormPair(NDArray g, NDArray v, NDArray weight) {
+        /** Whether this is the {@code g}/{@code v} form. */
+        public boolean normed() {
+            return v != null;
+        }
+    }
+
+    /**
+     * The weight-norm tensors {@code prefix + "weight_g"} and {@code prefix + "weight_v"}, kept apart (not
+     * folded) so that a block can train them; a checkpoint holding the plain {@code prefix + "weight"} gives that.
+     *
+     * @param dim   the axis weight norm keeps (0 for SEANet convolutions)
+     * @param shape shape of {@code weight_v}
+     */
+    public WeightNormPair weightNormPair(String prefix, int dim, long... shape) {
+        long[] gShape = new long[shape.length];
+        Arrays.fill(gShape, 1);
+        gShape[dim] = shape[dim];
+        if (initializer != null) {
+            if (!initializer.weightNormParameters()) {
+                return new WeightNormPair(null, null, tensor(prefix + "weight", shape));
+            }
+            NDArray v = tensor(prefix + "weight_v", shape);
+            int[] axes = java.util.stream.IntStream.range(0, shape.length).filter(a -> a != dim).toArray();
+            used.add(prefix + "weight_g");
+            NDArray g;
+            try (NDArray sq = v.square(); NDArray sum = sq.sum(axes, true)) {
+                g = sum.sqrt();
+            }
+            return new WeightNormPair(g, v, null);
+        }
+        if (!has(prefix + "weight_v") && has(prefix + "weight")) {
+            return new WeightNormPair(null, null, tensor(prefix + "weight", shape));
+        }
+        return new WeightNormPair(tensor(prefix + "weight_g", gShape), tensor(prefix + "weight_v", shape), null);
+    }
+
+    /**
+     * A tensor that checkpoints may omit (training buffers): its value when present and well-shaped, else
+     * {@code null} (a wrong shape is still recorded as an error).
+     */
+    public NDArray optionalTensor(String key, long... shape) {
+        if (initializer != null || !has(key)) {
+            used.add(key);
+            return null;
+        }
+        return tensor(key, shape);
+    }
+
+    /** Whether this loader creates tensors from an initializer instead of reading a checkpoint. */
+    public boolean isInitializing() {
+        return initializer != null;
     }
 
     /** The manager that owns the loaded weights. */

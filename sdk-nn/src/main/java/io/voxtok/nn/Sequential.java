@@ -19,14 +19,23 @@ import java.util.List;
  * bidirectional recurrences near each item's end. {@link #forwardItems} instead keeps items apart: every
  * layer runs item by item on the item's own length, except {@link LengthAwareLayer}s, which run once on a
  * padded batch with per-item lengths (the recurrent layers, where batching pays off). Each item's output then
- * equals running it alone. Immutable and thread-safe.
+ * equals running it alone.
+ *
+ * <p>Layers that are {@link StateDictBlock}s are children named by their index ({@code "0"}, {@code "1"}, ...),
+ * like {@code nn.Sequential}'s, and run in training mode when asked; a plain {@link Layer} is inference-only.
+ * Thread-safe when not training.
  */
-public final class Sequential implements Layer {
+public final class Sequential extends StateDictBlock {
     private final List<Layer> layers;
 
     /** @param layers the layers in order */
-    public Sequential(List<Layer> layers) {
+    public Sequential(List<? extends Layer> layers) {
         this.layers = List.copyOf(layers);
+        for (int i = 0; i < this.layers.size(); i++) {
+            if (this.layers.get(i) instanceof StateDictBlock b) {
+                child(Integer.toString(i), b);
+            }
+        }
     }
 
     /** The layers. */
@@ -36,10 +45,10 @@ public final class Sequential implements Layer {
 
     /** {@inheritDoc} */
     @Override
-    public NDArray forward(NDArray x) {
+    public NDArray forward(NDArray x, boolean training) {
         NDArray h = x;
         for (Layer layer : layers) {
-            NDArray next = scoped(layer, h);
+            NDArray next = scoped(layer, h, training);
             if (h != x) {
                 h.close();
             }
@@ -64,7 +73,7 @@ public final class Sequential implements Layer {
             } else {
                 next = new ArrayList<>(current.size());
                 for (NDArray item : current) {
-                    next.add(scoped(layer, item));
+                    next.add(scoped(layer, item, false));
                 }
             }
             if (owned) {
@@ -81,11 +90,18 @@ public final class Sequential implements Layer {
      * are freed as soon as it returns, instead of piling up until the caller's manager closes: at 16 kHz one
      * residual block's intermediates on a 10 s window are several hundred MB.
      */
-    static NDArray scoped(Layer layer, NDArray in) {
+    static NDArray scoped(Layer layer, NDArray in, boolean training) {
         NDManager parent = in.getManager();
         try (NDManager scope = parent.newSubManager()) {
             scope.tempAttachAll(in);
-            NDArray out = layer.forward(in);
+            NDArray out;
+            if (layer instanceof StateDictBlock block) {
+                out = block.forward(in, training);
+            } else if (training) {
+                throw new IllegalStateException(layer.getClass().getSimpleName() + " is an inference-only layer");
+            } else {
+                out = layer.forward(in);
+            }
             if (out != in) {
                 out.attach(parent);
             }

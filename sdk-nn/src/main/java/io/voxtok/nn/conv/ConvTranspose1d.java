@@ -12,22 +12,22 @@ import ai.djl.ndarray.types.Shape;
  * <p>Polyphase form: with stride {@code s}, kernel {@code k} and {@code M = ceil(k / s)} taps per phase,
  * output sample {@code n = q*s + r} is {@code sum_m x[q - m] . w[:, :, r + m*s]}. The {@code s} phases are
  * computed together as one convolution with {@code s * out} output channels over the input zero-padded by
- * {@code M - 1} frames on both sides (taps reversed, taps past {@code k} zero), then interleaved. The weight is
- * rearranged once, at construction.
+ * {@code M - 1} frames on both sides (taps reversed, taps past {@code k} zero), then interleaved. The weight
+ * rearrangement ({@link #phaseWeight}) is made of array operations only, so gradients flow back to the
+ * PyTorch-layout weight; an instance holds a rearrangement computed once (the inference form).
  *
  * <p>{@link #forward} returns a window {@code [from, from + length)} of the full output
  * {@code (T - 1) * s + k}, so the SEANet trimming costs nothing extra. Immutable and thread-safe.
  */
 public final class ConvTranspose1d {
+    private static final Shape UNIT = new Shape(1);
+    private static final Shape ZERO_PADDING = new Shape(0);
     private final NDArray phaseWeight;
     private final NDArray phaseBias;
     private final int inChannels;
     private final int outChannels;
     private final int kernel;
     private final int stride;
-    private final int taps;
-    private final Shape unitShape = new Shape(1);
-    private final Shape zeroPadding = new Shape(0);
 
     /**
      * @param manager manager that owns the rearranged weights
@@ -36,6 +36,20 @@ public final class ConvTranspose1d {
      * @param stride  stride
      */
     public ConvTranspose1d(NDManager manager, NDArray weight, NDArray bias, int stride) {
+        Shape ws = checkWeight(weight, stride);
+        this.inChannels = Math.toIntExact(ws.get(0));
+        this.outChannels = Math.toIntExact(ws.get(1));
+        this.kernel = Math.toIntExact(ws.get(2));
+        this.stride = stride;
+        this.phaseWeight = phaseWeight(weight, stride);
+        this.phaseWeight.attach(manager);
+        this.phaseBias = bias == null ? null : phaseBias(bias, stride);
+        if (phaseBias != null) {
+            phaseBias.attach(manager);
+        }
+    }
+
+    private static Shape checkWeight(NDArray weight, int stride) {
         Shape ws = weight.getShape();
         if (ws.dimension() != 3) {
             throw new IllegalArgumentException("conv_transpose1d weight must be [in, out, k], got " + ws);
@@ -43,35 +57,72 @@ public final class ConvTranspose1d {
         if (stride < 1) {
             throw new IllegalArgumentException("stride must be >= 1, got " + stride);
         }
-        this.inChannels = Math.toIntExact(ws.get(0));
-        this.outChannels = Math.toIntExact(ws.get(1));
-        this.kernel = Math.toIntExact(ws.get(2));
-        this.stride = stride;
-        this.taps = ConvGeometry.ceilDiv(kernel, stride);
-        float[] w = weight.toFloatArray();
-        float[] pw = new float[stride * outChannels * inChannels * taps];
-        for (int r = 0; r < stride; r++) {
-            for (int o = 0; o < outChannels; o++) {
-                for (int i = 0; i < inChannels; i++) {
-                    int dst = ((r * outChannels + o) * inChannels + i) * taps;
-                    int src = (i * outChannels + o) * kernel;
-                    for (int j = 0; j < taps; j++) {
-                        int tap = r + (taps - 1 - j) * stride;
-                        pw[dst + j] = tap < kernel ? w[src + tap] : 0f;
-                    }
-                }
-            }
+        return ws;
+    }
+
+    /**
+     * Rearranges a PyTorch transposed-convolution weight {@code [in, out, k]} into the polyphase convolution
+     * weight {@code [s * out, in, M]}: row {@code r * out + o}, tap {@code j} holds {@code w[i, o, r + (M-1-j) s]}
+     * (zero past {@code k}). Array operations only, so it is differentiable.
+     *
+     * @return attached to {@code weight}'s manager
+     */
+    public static NDArray phaseWeight(NDArray weight, int stride) {
+        Shape ws = checkWeight(weight, stride);
+        long in = ws.get(0);
+        long out = ws.get(1);
+        int k = Math.toIntExact(ws.get(2));
+        int taps = ConvGeometry.ceilDiv(k, stride);
+        try (NDArray padded = Padding1d.pad(weight, 0, taps * stride - k, PaddingMode.ZERO);
+             NDArray split = padded.reshape(in, out, taps, stride);
+             NDArray reversed = split.flip(2);
+             NDArray phases = reversed.transpose(3, 1, 0, 2)) {
+            return phases.reshape((long) stride * out, in, taps);
         }
-        this.phaseWeight = manager.create(pw, new Shape(stride * outChannels, inChannels, taps));
-        if (bias != null) {
-            float[] b = bias.toFloatArray();
-            float[] pb = new float[stride * outChannels];
-            for (int r = 0; r < stride; r++) {
-                System.arraycopy(b, 0, pb, r * outChannels, outChannels);
-            }
-            this.phaseBias = manager.create(pb, new Shape(stride * outChannels));
-        } else {
-            this.phaseBias = null;
+    }
+
+    /** The bias of every phase: {@code [s * out]}, {@code bias} repeated {@code s} times. */
+    public static NDArray phaseBias(NDArray bias, int stride) {
+        return bias.tile(stride);
+    }
+
+    /**
+     * A window of the full output of the polyphase convolution with the given rearranged weights.
+     *
+     * @param x           input {@code (B, in, T)}
+     * @param phaseWeight {@link #phaseWeight} of the layer
+     * @param phaseBias   {@link #phaseBias} or {@code null}
+     * @param stride      stride
+     * @param kernel      kernel size of the original weight
+     * @param from        first output sample kept
+     * @param length      output samples kept ({@code from + length <= (T - 1) * s + k})
+     * @return {@code (B, out, length)}, attached to {@code x}'s manager
+     */
+    public static NDArray forward(NDArray x, NDArray phaseWeight, NDArray phaseBias, int stride, int kernel,
+                                  int from, int length) {
+        Shape xs = x.getShape();
+        long inChannels = phaseWeight.getShape().get(1);
+        int taps = Math.toIntExact(phaseWeight.getShape().get(2));
+        long outChannels = phaseWeight.getShape().get(0) / stride;
+        if (xs.dimension() != 3 || xs.get(1) != inChannels) {
+            throw new IllegalArgumentException("conv_transpose1d expects (B, " + inChannels + ", T), got " + xs);
+        }
+        long batch = xs.get(0);
+        int frames = Math.toIntExact(xs.get(2));
+        int full = (frames - 1) * stride + kernel;
+        if (from < 0 || from + length > full) {
+            throw new IllegalArgumentException("window [" + from + ", " + (from + length) + ") outside the "
+                    + full + " output samples");
+        }
+        int q = frames + taps - 1;
+        try (NDArray padded = Padding1d.pad(x, taps - 1, taps - 1, PaddingMode.ZERO);
+             NDArray phases = padded.getNDArrayInternal()
+                     .convolution(padded, phaseWeight, phaseBias, UNIT, ZERO_PADDING, UNIT, 1)
+                     .singletonOrThrow();
+             NDArray split = phases.reshape(batch, stride, outChannels, q);
+             NDArray ordered = split.transpose(0, 2, 3, 1);
+             NDArray interleaved = ordered.reshape(batch, outChannels, (long) q * stride)) {
+            return interleaved.get(new NDIndex("..., {}:{}", from, from + length));
         }
     }
 
@@ -95,6 +146,11 @@ public final class ConvTranspose1d {
         return outChannels;
     }
 
+    /** Input channels. */
+    public int inChannels() {
+        return inChannels;
+    }
+
     /** The full output {@code (B, out, (T - 1) * s + k)}. */
     public NDArray forward(NDArray x) {
         int frames = Math.toIntExact(x.getShape().get(2));
@@ -110,25 +166,6 @@ public final class ConvTranspose1d {
      * @return {@code (B, out, length)}, attached to {@code x}'s manager
      */
     public NDArray forward(NDArray x, int from, int length) {
-        Shape xs = x.getShape();
-        if (xs.dimension() != 3 || xs.get(1) != inChannels) {
-            throw new IllegalArgumentException("conv_transpose1d expects (B, " + inChannels + ", T), got " + xs);
-        }
-        int batch = Math.toIntExact(xs.get(0));
-        int frames = Math.toIntExact(xs.get(2));
-        if (from < 0 || from + length > fullLength(frames)) {
-            throw new IllegalArgumentException("window [" + from + ", " + (from + length) + ") outside the "
-                    + fullLength(frames) + " output samples");
-        }
-        int q = frames + taps - 1;
-        try (NDArray padded = Padding1d.pad(x, taps - 1, taps - 1, PaddingMode.ZERO);
-             NDArray phases = padded.getNDArrayInternal()
-                     .convolution(padded, phaseWeight, phaseBias, unitShape, zeroPadding, unitShape, 1)
-                     .singletonOrThrow();
-             NDArray split = phases.reshape(batch, stride, outChannels, q);
-             NDArray ordered = split.transpose(0, 2, 3, 1);
-             NDArray interleaved = ordered.reshape(batch, outChannels, (long) q * stride)) {
-            return interleaved.get(new NDIndex("..., {}:{}", from, from + length));
-        }
+        return forward(x, phaseWeight, phaseBias, stride, kernel, from, length);
     }
 }

@@ -2,19 +2,24 @@ package io.voxtok.nn.conv;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import io.voxtok.nn.Layer;
+import ai.djl.nn.Parameter;
 import io.voxtok.nn.ParameterLoader;
+import io.voxtok.nn.StateDictBlock;
 
 /**
  * SEANet's {@code SConv1d}: explicit padding by the rule of SPEC 1.1 (fixed padding split for non-causal,
  * all on the left for causal, plus the extra right padding {@code E}, both in the padding mode), then a plain
  * {@code conv1d} with padding 0. The output has {@code ceil(L / stride)} frames.
  *
- * <p>Immutable and thread-safe; the weight (weight norm already folded) stays on the loading manager.
+ * <p>Parameters carry the official local names {@code conv.conv.weight_g}, {@code conv.conv.weight_v} and
+ * {@code conv.conv.bias} (or {@code conv.conv.weight} for a plain weight). Weight norm is applied in every
+ * forward pass until {@link #freezeForInference()} folds it once. Thread-safe for inference once frozen or when
+ * not training.
  */
-public final class StreamableConv1d implements Layer {
-    private final NDArray weight;
-    private final NDArray bias;
+public final class StreamableConv1d extends StateDictBlock {
+    private static final String PREFIX = "conv.conv.";
+    private final NormedWeight weight;
+    private final Parameter bias;
     private final int stride;
     private final int dilation;
     private final int groups;
@@ -25,6 +30,8 @@ public final class StreamableConv1d implements Layer {
     private final Shape zeroPadding = new Shape(0);
 
     /**
+     * A convolution with a plain (already folded) weight.
+     *
      * @param weight   {@code [out, in / groups, k]}
      * @param bias     {@code [out]} or {@code null}
      * @param stride   stride
@@ -35,11 +42,21 @@ public final class StreamableConv1d implements Layer {
      */
     public StreamableConv1d(NDArray weight, NDArray bias, int stride, int dilation, int groups, boolean causal,
                             PaddingMode padMode) {
-        if (weight.getShape().dimension() != 3) {
-            throw new IllegalArgumentException("conv1d weight must be [out, in, k], got " + weight.getShape());
+        this(new ParameterLoader.WeightNormPair(null, null, weight), bias, stride, dilation, groups, causal, padMode);
+    }
+
+    /**
+     * A convolution whose weight is either weight-normed ({@code g}, {@code v}) or plain.
+     *
+     * @param weights {@code v} (or the plain weight) of shape {@code [out, in / groups, k]}
+     */
+    public StreamableConv1d(ParameterLoader.WeightNormPair weights, NDArray bias, int stride, int dilation,
+                            int groups, boolean causal, PaddingMode padMode) {
+        this.weight = new NormedWeight(weights, 0, PREFIX, this::parameter);
+        if (weight.shape().dimension() != 3) {
+            throw new IllegalArgumentException("conv1d weight must be [out, in, k], got " + weight.shape());
         }
-        this.weight = weight;
-        this.bias = bias;
+        this.bias = bias == null ? null : parameter(PREFIX + "bias", bias);
         this.stride = stride;
         this.dilation = dilation;
         this.groups = groups;
@@ -51,25 +68,25 @@ public final class StreamableConv1d implements Layer {
 
     /**
      * Loads {@code prefix + "bias"} and the weight-normed {@code prefix + "weight_g/weight_v"} (SEANet keys end
-     * in {@code conv.conv.}).
+     * in {@code conv.conv.}); weight norm is kept as two parameters.
      *
      * @param prefix key prefix with the trailing dot
      */
     public static StreamableConv1d load(ParameterLoader loader, String prefix, int in, int out, int kernel,
                                         int stride, int dilation, boolean causal, PaddingMode padMode) {
-        NDArray w = loader.weightNormed(prefix, 0, out, in, kernel);
+        ParameterLoader.WeightNormPair w = loader.weightNormPair(prefix, 0, out, in, kernel);
         NDArray b = loader.tensor(prefix + "bias", out);
         return new StreamableConv1d(w, b, stride, dilation, 1, causal, padMode);
     }
 
     /** Kernel size. */
     public int kernelSize() {
-        return Math.toIntExact(weight.getShape().get(2));
+        return Math.toIntExact(weight.shape().get(2));
     }
 
     /** Output channels. */
     public int outChannels() {
-        return Math.toIntExact(weight.getShape().get(0));
+        return Math.toIntExact(weight.shape().get(0));
     }
 
     /** Stride. */
@@ -77,20 +94,35 @@ public final class StreamableConv1d implements Layer {
         return stride;
     }
 
-    /** The folded weight {@code [out, in / groups, k]} (do not modify or close). */
+    /**
+     * The effective weight {@code [out, in / groups, k]} (do not modify); the caller closes it when the layer
+     * is weight-normed and not frozen (a fresh fold).
+     */
     public NDArray weight() {
-        return weight;
+        return weight.get();
     }
 
     /** {@inheritDoc} Input {@code (B, in, L)}, output {@code (B, out, ceil(L / stride))}. */
     @Override
-    public NDArray forward(NDArray x) {
+    public NDArray forward(NDArray x, boolean training) {
+        checkTrainable(training);
         int length = Math.toIntExact(x.getShape().get(2));
         int[] pad = ConvGeometry.convPadding(length, kernelSize(), stride, dilation, causal);
+        NDArray w = weight.get();
         try (NDArray padded = Padding1d.pad(x, pad[0], pad[1], padMode)) {
             return padded.getNDArrayInternal()
-                    .convolution(padded, weight, bias, strideShape, zeroPadding, dilationShape, groups)
+                    .convolution(padded, w, bias == null ? null : bias.getArray(), strideShape, zeroPadding,
+                            dilationShape, groups)
                     .singletonOrThrow();
+        } finally {
+            if (weight.freshOnEachCall()) {
+                w.close();
+            }
         }
+    }
+
+    @Override
+    protected void freeze() {
+        weight.freeze();
     }
 }

@@ -1,46 +1,96 @@
 package io.voxtok.nn.quantization;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.voxtok.nn.StateDictBlock;
 
 /**
- * One Euclidean codebook ({@code EuclideanCodebook.embed}, {@code [bins, dim]}) used for inference.
+ * One Euclidean codebook, the official {@code EuclideanCodebook} (SPEC 3.1-3.5): buffers {@code inited [1]},
+ * {@code cluster_size [bins]}, {@code embed [bins, dim]} and {@code embed_avg [bins, dim]}.
  *
  * <p>The nearest code is {@code argmax(-(|x|^2 - 2 x.e + |e|^2))} computed in float32 in that operation order,
- * ties going to the first maximum, exactly as the official code; {@code |e|^2} is computed once at
- * construction (same values, same order). Immutable and thread-safe.
+ * ties going to the first maximum, exactly as the official code. In training mode {@link #train} updates the
+ * buffers by exponential moving averages after choosing the codes (with the codebook before the update).
+ * Inference-only codebooks hold {@code embed} alone; a frozen codebook caches {@code embed^T} and {@code |e|^2}
+ * and is thread-safe.
  */
-public final class Codebook {
-    private final NDArray embed;
-    private final NDArray embedT;
-    private final NDArray embedSquaredNorms;
+public final class Codebook extends StateDictBlock {
+    /** EMA decay of the official RVQ. */
+    public static final float DECAY = 0.99f;
+    /** Laplace smoothing epsilon of the official RVQ. */
+    public static final float EPSILON = 1e-5f;
+    /** {@code alpha = 1 - decay} as the official {@code add_(new, alpha=1 - decay)} computes it (in double). */
+    private static final float ONE_MINUS_DECAY = (float) (1.0 - 0.99);
 
-    /** @param embed {@code [bins, dim]} on the weights' manager */
+    private final boolean trainable;
+    private NDArray frozenEmbedT;
+    private NDArray frozenSquaredNorms;
+
+    /** An inference-only codebook: {@code embed [bins, dim]} on the weights' manager. */
     public Codebook(NDArray embed) {
         if (embed.getShape().dimension() != 2) {
             throw new IllegalArgumentException("codebook must be [bins, dim], got " + embed.getShape());
         }
-        this.embed = embed;
-        this.embedT = embed.transpose().duplicate();
-        try (NDArray sq = embedT.square()) {
-            this.embedSquaredNorms = sq.sum(new int[] {0}, true);
+        buffer("embed", embed);
+        this.trainable = false;
+    }
+
+    /**
+     * A trainable codebook with all four official buffers.
+     *
+     * @param inited      {@code [1]}, 0 until the k-means initialisation ran
+     * @param clusterSize {@code [bins]} EMA code counts
+     * @param embed       {@code [bins, dim]}
+     * @param embedAvg    {@code [bins, dim]} EMA code sums
+     */
+    public Codebook(NDArray inited, NDArray clusterSize, NDArray embed, NDArray embedAvg) {
+        if (embed.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("codebook must be [bins, dim], got " + embed.getShape());
         }
+        buffer("inited", inited);
+        buffer("cluster_size", clusterSize);
+        buffer("embed", embed);
+        buffer("embed_avg", embedAvg);
+        this.trainable = true;
+    }
+
+    /** A fresh trainable codebook as {@code kmeans_init=True} builds it: zeros, {@code inited = 0}. */
+    public static Codebook untrained(NDManager manager, int bins, int dim) {
+        return new Codebook(manager.zeros(new Shape(1)), manager.zeros(new Shape(bins)),
+                manager.zeros(new Shape(bins, dim)), manager.zeros(new Shape(bins, dim)));
     }
 
     /** Number of codes. */
     public int bins() {
-        return Math.toIntExact(embed.getShape().get(0));
+        return Math.toIntExact(embed().getShape().get(0));
     }
 
     /** Vector dimension. */
     public int dim() {
-        return Math.toIntExact(embed.getShape().get(1));
+        return Math.toIntExact(embed().getShape().get(1));
     }
 
     /** The code vectors {@code [bins, dim]} (do not modify or close). */
     public NDArray embed() {
-        return embed;
+        return buffer("embed");
+    }
+
+    /** Whether the codebook holds its training buffers. */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** Whether the codebook was initialised ({@code inited != 0}); inference-only codebooks always are. */
+    public boolean initialized() {
+        return !trainable || buffer("inited").getFloat(0) != 0f;
+    }
+
+    /** EMA code counts {@code [bins]} (trainable codebooks only). */
+    public NDArray clusterSize() {
+        return buffer("cluster_size");
     }
 
     /**
@@ -50,14 +100,27 @@ public final class Codebook {
      * @return int64 {@code (N)}, attached to {@code x}'s manager
      */
     public NDArray nearest(NDArray x) {
+        NDArray embedT = frozenEmbedT != null ? frozenEmbedT : embed().transpose();
+        NDArray e2 = frozenSquaredNorms != null ? frozenSquaredNorms : squaredNorms(embedT);
         try (NDArray xx = x.square();
              NDArray x2 = xx.sum(new int[] {1}, true);
              NDArray xe = x.matMul(embedT);
              NDArray xe2 = xe.mul(2f);
              NDArray a = x2.sub(xe2);
-             NDArray d = a.add(embedSquaredNorms);
+             NDArray d = a.add(e2);
              NDArray neg = d.neg()) {
             return neg.argMax(1);
+        } finally {
+            if (embedT != frozenEmbedT) {
+                embedT.close();
+                e2.close();
+            }
+        }
+    }
+
+    private static NDArray squaredNorms(NDArray embedT) {
+        try (NDArray sq = embedT.square()) {
+            return sq.sum(new int[] {0}, true);
         }
     }
 
@@ -72,6 +135,127 @@ public final class Codebook {
         if (s.dimension() != 1) {
             throw new IllegalArgumentException("indices must be 1-D, got " + s);
         }
-        return embed.get(indices.getManager(), new NDIndex("{}", indices));
+        return embed().get(indices.getManager(), new NDIndex("{}", indices));
+    }
+
+    /**
+     * Initialises the codebook by k-means on {@code x} if it was not yet ({@code inited == 0}), as the official
+     * {@code init_embed_} does on the first batch: {@code embed = embed_avg = means}, {@code cluster_size = bins},
+     * {@code inited = 1}.
+     *
+     * @param x      {@code (N, dim)} batch vectors
+     * @param kmeans the k-means procedure (iterations, seeded sampling)
+     * @return whether it initialised
+     */
+    public boolean initializeIfNeeded(NDArray x, CodebookKMeans kmeans) {
+        if (initialized()) {
+            return false;
+        }
+        NDManager owner = embed().getManager();
+        try (NDArray detached = x.stopGradient()) {
+            CodebookKMeans.Result r = kmeans.fit(detached, bins());
+            NDArray means = r.means();
+            means.attach(owner);
+            NDArray avg = means.duplicate();
+            NDArray counts = r.counts().toType(DataType.FLOAT32, false);
+            counts.attach(owner);
+            r.counts().close();
+            setBuffer("embed", means);
+            setBuffer("embed_avg", avg);
+            setBuffer("cluster_size", counts);
+            buffer("inited").set(new NDIndex("0"), 1f);
+        }
+        return true;
+    }
+
+    /**
+     * Number of codes whose EMA count is below {@code threshold} (the official dead-code test, run before the
+     * update).
+     */
+    public int countBelow(float threshold) {
+        try (NDArray below = clusterSize().lt(threshold); NDArray n = below.sum()) {
+            return (int) n.toType(DataType.INT64, false).getLong();
+        }
+    }
+
+    /**
+     * The EMA update of one training step (SPEC 3.2 step 4), in place: {@code cluster_size} and
+     * {@code embed_avg} move toward the batch counts and sums, then {@code embed = embed_avg / smoothed counts}.
+     *
+     * @param x       {@code (N, dim)} batch vectors (no gradient taken)
+     * @param indices int64 {@code (N)} codes chosen for {@code x} with the codebook before this update
+     */
+    public void emaUpdate(NDArray x, NDArray indices) {
+        if (!trainable) {
+            throw new IllegalStateException("inference-only codebook cannot be updated");
+        }
+        int bins = bins();
+        NDManager m = x.getManager();
+        NDArray cs = clusterSize();
+        NDArray avg = buffer("embed_avg");
+        NDArray embed = embed();
+        try (NDManager scope = m.newSubManager()) {
+            // buffers join the scope for the duration, so every temporary derived from them is freed with it
+            scope.tempAttachAll(cs, avg, embed);
+            NDArray xd = x.stopGradient();
+            xd.attach(scope);
+            NDArray onehot = indices.oneHot(bins).toType(DataType.FLOAT32, false);
+            onehot.attach(scope);
+            NDArray counts = onehot.sum(new int[] {0});
+            cs.muli(DECAY).addi(counts.mul(ONE_MINUS_DECAY));
+            NDArray embedSum = xd.transpose().matMul(onehot); // (dim, bins)
+            avg.muli(DECAY).addi(embedSum.transpose().mul(ONE_MINUS_DECAY));
+            NDArray n = cs.sum();
+            NDArray smoothed = cs.add(EPSILON).div(n.add(bins * EPSILON)).mul(n);
+            NDArray normalized = avg.div(smoothed.expandDims(1));
+            embed.set(new NDIndex(":"), normalized);
+        }
+    }
+
+    /**
+     * A dead-code expiry that works (opt-in; the official one is overwritten by the EMA update and does nothing,
+     * SPEC 3.6): after the update, every code whose EMA count is below {@code threshold} is re-seeded with a
+     * random vector of the current batch, with {@code cluster_size = threshold} and
+     * {@code embed_avg = vector * threshold}, so the replacement persists.
+     *
+     * @param x         {@code (N, dim)} batch vectors
+     * @param threshold EMA count below which a code is dead
+     * @param random    source of the batch rows chosen
+     * @return number of codes replaced
+     */
+    public int reseedDeadCodes(NDArray x, float threshold, java.util.random.RandomGenerator random) {
+        float[] counts = clusterSize().toFloatArray();
+        int rows = Math.toIntExact(x.getShape().get(0));
+        int replaced = 0;
+        try (NDArray xd = x.stopGradient()) {
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] < threshold) {
+                    try (NDArray v = xd.get(random.nextInt(rows))) {
+                        embed().set(new NDIndex("{}", c), v);
+                        try (NDArray scaled = v.mul(threshold)) {
+                            buffer("embed_avg").set(new NDIndex("{}", c), scaled);
+                        }
+                    }
+                    clusterSize().set(new NDIndex("{}", c), threshold);
+                    replaced++;
+                }
+            }
+        }
+        return replaced;
+    }
+
+    /** {@inheritDoc} The quantized vectors of {@code x (N, dim)}: {@code embed[nearest(x)]}. */
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        try (NDArray idx = nearest(x)) {
+            return lookup(idx);
+        }
+    }
+
+    @Override
+    protected void freeze() {
+        NDArray embed = embed();
+        frozenEmbedT = embed.transpose().duplicate();
+        frozenSquaredNorms = squaredNorms(frozenEmbedT);
     }
 }

@@ -3,10 +3,13 @@ package io.voxtok.nn.quantization;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
 import io.voxtok.nn.ParameterLoader;
+import io.voxtok.nn.StateDictBlock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Residual vector quantiser for inference, as in EnCodec and SpeechTokenizer (SPEC 3.1 and 2.6).
@@ -14,9 +17,14 @@ import java.util.List;
  * <p>{@code encode(z, st, end)} runs {@code layers[st:end]} on the <em>raw</em> latent (layers below
  * {@code st} are not subtracted first — SpeechTokenizer's semantics), subtracting each chosen code vector
  * from the residual. {@code decode(codes, st)} sums {@code embed_{st+i}[codes[i]]}. Codebooks have no
- * projection ({@code codebook_dim == dim}). Immutable and thread-safe.
+ * projection ({@code codebook_dim == dim}).
+ *
+ * <p>{@link #forwardTraining} is the official training forward (SPEC 3.2): straight-through estimator,
+ * commitment loss, EMA codebook updates, k-means initialisation of uninitialised codebooks. Codebooks are the
+ * children {@code vq.layers.{i}._codebook} (official keys). Thread-safe for inference; one training loop at a
+ * time.
  */
-public final class ResidualVectorQuantizer {
+public final class ResidualVectorQuantizer extends StateDictBlock {
     private final List<Codebook> layers;
 
     /** @param layers codebooks in order */
@@ -25,22 +33,45 @@ public final class ResidualVectorQuantizer {
             throw new IllegalArgumentException("an RVQ needs at least one codebook");
         }
         this.layers = List.copyOf(layers);
+        for (int i = 0; i < this.layers.size(); i++) {
+            child("vq.layers." + i + "._codebook", this.layers.get(i));
+        }
     }
 
     /**
-     * Loads {@code prefix + "vq.layers.{i}._codebook.embed"} for {@code i < nq} and marks the training buffers
-     * ({@code inited}, {@code cluster_size}, {@code embed_avg}) as ignorable.
+     * Loads {@code prefix + "vq.layers.{i}._codebook.embed"} for {@code i < nq}, with the training buffers
+     * ({@code inited}, {@code cluster_size}, {@code embed_avg}) when the checkpoint holds all three (a trainable
+     * quantizer), else an inference-only one. An initializing loader gives untrained codebooks
+     * ({@code inited = 0}, k-means on the first training batch) when {@code trainable}.
      *
-     * @param prefix e.g. {@code "quantizer."}
+     * @param prefix    e.g. {@code "quantizer."}
+     * @param trainable whether the training buffers are wanted (missing ones are then errors)
      */
-    public static ResidualVectorQuantizer load(ParameterLoader loader, String prefix, int nq, int bins, int dim) {
+    public static ResidualVectorQuantizer load(ParameterLoader loader, String prefix, int nq, int bins, int dim,
+                                               boolean trainable) {
         List<Codebook> books = new ArrayList<>();
         for (int i = 0; i < nq; i++) {
             String p = prefix + "vq.layers." + i + "._codebook.";
-            books.add(new Codebook(loader.tensor(p + "embed", bins, dim)));
-            loader.ignore(p + "inited", p + "cluster_size", p + "embed_avg");
+            if (!trainable) {
+                books.add(new Codebook(loader.tensor(p + "embed", bins, dim)));
+                loader.ignore(p + "inited", p + "cluster_size", p + "embed_avg");
+            } else if (loader.isInitializing()) {
+                loader.optionalTensor(p + "embed", bins, dim);
+                loader.optionalTensor(p + "inited", 1);
+                loader.optionalTensor(p + "cluster_size", bins);
+                loader.optionalTensor(p + "embed_avg", bins, dim);
+                books.add(Codebook.untrained(loader.manager(), bins, dim));
+            } else {
+                books.add(new Codebook(loader.tensor(p + "inited", 1), loader.tensor(p + "cluster_size", bins),
+                        loader.tensor(p + "embed", bins, dim), loader.tensor(p + "embed_avg", bins, dim)));
+            }
         }
         return new ResidualVectorQuantizer(books);
+    }
+
+    /** {@link #load(ParameterLoader, String, int, int, int, boolean)} for inference ({@code embed} only). */
+    public static ResidualVectorQuantizer load(ParameterLoader loader, String prefix, int nq, int bins, int dim) {
+        return load(loader, prefix, nq, bins, dim, false);
     }
 
     /** Number of codebooks. */
@@ -117,6 +148,137 @@ public final class ResidualVectorQuantizer {
         try (NDArray rows = sum; NDArray btd = rows.reshape(s[1], s[2], dim())) {
             return btd.transpose(0, 2, 1);
         }
+    }
+
+    /** {@inheritDoc} The quantized latent of all codebooks (inference semantics; see {@link #forwardTraining}). */
+    @Override
+    public NDArray forward(NDArray latent, boolean training) {
+        try (NDArray codes = encode(latent, 0, layers.size())) {
+            return decode(codes, 0);
+        }
+    }
+
+    /**
+     * Options of the training forward.
+     *
+     * @param kmeansIterations    Lloyd iterations of the first-batch initialisation (50 officially)
+     * @param deadCodeThreshold   EMA count below which a code counts as dead (2 officially)
+     * @param reseedDeadCodes     re-seed dead codes from the batch so that it has an effect (opt-in); false is the
+     *                            official behaviour, whose expiry is overwritten by the EMA update (a no-op)
+     */
+    public record TrainingOptions(int kmeansIterations, float deadCodeThreshold, boolean reseedDeadCodes) {
+        /** The official settings: 50 k-means iterations, threshold 2, expiry without effect. */
+        public static TrainingOptions official() {
+            return new TrainingOptions(50, 2f, false);
+        }
+    }
+
+    /**
+     * Result of {@link #forwardTraining}.
+     *
+     * @param quantized       sum of the layers' straight-through outputs {@code (B, D, T)}
+     * @param codes           int64 {@code (nq, B, T)}
+     * @param commitmentLoss  scalar: mean over layers of {@code mse(q, x)} (gradient to {@code x} only); 0 when
+     *                        not training
+     * @param quantizedLayers per layer {@code (B, D, T)}
+     * @param deadCodes       per layer, codes whose EMA count was below the threshold before the update
+     * @param reseeded        per layer, codes re-seeded (0 unless {@code reseedDeadCodes})
+     * @param initialized     per layer, whether the k-means initialisation ran in this call
+     */
+    public record TrainingOutput(NDArray quantized, NDArray codes, NDArray commitmentLoss,
+                                 List<NDArray> quantizedLayers, int[] deadCodes, int[] reseeded,
+                                 boolean[] initialized) {
+    }
+
+    /**
+     * The official training forward of the first {@code nq} codebooks ({@code ResidualVectorQuantizer.forward}):
+     * per layer, codes chosen with the codebook before its update, EMA update when training, straight-through
+     * output {@code x + (q - x).detach()}, commitment loss {@code mse(q, x)}, and the residual
+     * {@code r - q_st} (not detached, as officially: only layer 1's loss reaches the encoder, SPEC 3.6).
+     *
+     * @param latent   {@code (B, D, T)}
+     * @param nq       codebooks used
+     * @param training update codebooks and use the straight-through estimator; false gives code vectors and a
+     *                 zero loss, like the official module in eval mode
+     * @param options  initialisation and dead-code options
+     * @param random   source for k-means sampling and dead-code re-seeding
+     */
+    public TrainingOutput forwardTraining(NDArray latent, int nq, boolean training, TrainingOptions options,
+                                          SplittableRandom random) {
+        checkTrainable(training);
+        checkRange(0, nq);
+        long[] s = latent.getShape().getShape();
+        if (s.length != 3 || s[1] != dim()) {
+            throw new IllegalArgumentException("latent must be (B, " + dim() + ", T), got " + latent.getShape());
+        }
+        long batch = s[0];
+        long frames = s[2];
+        NDManager m = latent.getManager();
+        CodebookKMeans kmeans = new CodebookKMeans(options.kmeansIterations(), random);
+        NDArray residual = latent;
+        NDArray out = null;
+        NDList codes = new NDList();
+        NDList losses = new NDList();
+        List<NDArray> perLayer = new ArrayList<>();
+        int[] dead = new int[nq];
+        int[] reseeded = new int[nq];
+        boolean[] initialized = new boolean[nq];
+        for (int i = 0; i < nq; i++) {
+            Codebook book = layers.get(i);
+            NDArray x;
+            try (NDArray btd = residual.transpose(0, 2, 1)) {
+                x = btd.reshape(batch * frames, dim());
+            }
+            initialized[i] = book.initializeIfNeeded(x, kmeans);
+            NDArray idx = book.nearest(x);
+            NDArray q = book.lookup(idx);
+            NDArray qst;
+            if (training) {
+                dead[i] = book.countBelow(options.deadCodeThreshold());
+                book.emaUpdate(x, idx);
+                if (options.reseedDeadCodes()) {
+                    reseeded[i] = book.reseedDeadCodes(x, options.deadCodeThreshold(), random);
+                }
+                try (NDArray diff = q.sub(x); NDArray detached = diff.stopGradient()) {
+                    qst = x.add(detached);
+                }
+                try (NDArray target = qst.stopGradient(); NDArray err = target.sub(x); NDArray sq = err.square()) {
+                    losses.add(sq.mean());
+                }
+            } else {
+                qst = q.duplicate();
+                losses.add(m.zeros(new ai.djl.ndarray.types.Shape()));
+            }
+            q.close();
+            x.close();
+            NDArray layerOut;
+            try (NDArray btd = qst.reshape(batch, frames, dim())) {
+                layerOut = btd.transpose(0, 2, 1);
+            }
+            qst.close();
+            perLayer.add(layerOut);
+            codes.add(idx.reshape(batch, frames));
+            idx.close();
+            NDArray nextResidual = residual.sub(layerOut);
+            if (residual != latent) {
+                residual.close();
+            }
+            residual = nextResidual;
+            NDArray nextOut = out == null ? layerOut.duplicate() : out.add(layerOut);
+            if (out != null) {
+                out.close();
+            }
+            out = nextOut;
+        }
+        residual.close();
+        NDArray stackedCodes = NDArrays.stack(codes, 0);
+        codes.close();
+        NDArray loss;
+        try (NDArray stacked = NDArrays.stack(losses, 0)) {
+            loss = stacked.mean();
+        }
+        losses.close();
+        return new TrainingOutput(out, stackedCodes, loss, perLayer, dead, reseeded, initialized);
     }
 
     private Quantized run(NDArray latent, int st, int end, boolean keepQuantized) {

@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import io.voxtok.nn.ParameterLoader;
-
-import java.util.Arrays;
+import io.voxtok.nn.StateDictBlock;
 
 /**
  * A multi-layer LSTM with PyTorch's conventions (SPEC 1.6): sequence-first {@code (T, B, C)}, gate order
@@ -21,10 +21,11 @@ import java.util.Arrays;
  *
  * <p>{@link #forward(NDArray, int[])} gives per-item lengths the semantics of a packed sequence: each item's
  * backward direction starts at its own last valid step, so its outputs do not depend on the padding.
- * Immutable and thread-safe.
+ * Parameters carry {@code nn.LSTM}'s names ({@code weight_ih_l0}, {@code weight_hh_l0_reverse}, ...) and the
+ * native kernel is differentiable, so the same block trains. Thread-safe when not training.
  */
-public final class Lstm {
-    private final LstmCellWeights[][] layers;
+public final class Lstm extends StateDictBlock {
+    private final Parameter[][][] layers; // [layer][direction][w_ih, w_hh, b_ih, b_hh]
     private final int inputSize;
     private final int hiddenSize;
     private final boolean bidirectional;
@@ -44,7 +45,17 @@ public final class Lstm {
                 throw new IllegalArgumentException("expected " + (bidirectional ? 2 : 1) + " directions per layer");
             }
         }
-        this.layers = Arrays.stream(layers).map(LstmCellWeights[]::clone).toArray(LstmCellWeights[][]::new);
+        this.layers = new Parameter[layers.length][][];
+        for (int l = 0; l < layers.length; l++) {
+            this.layers[l] = new Parameter[layers[l].length][];
+            for (int d = 0; d < layers[l].length; d++) {
+                String suffix = "_l" + l + (d == 1 ? "_reverse" : "");
+                LstmCellWeights w = layers[l][d];
+                this.layers[l][d] = new Parameter[] {parameter("weight_ih" + suffix, w.weightIh()),
+                    parameter("weight_hh" + suffix, w.weightHh()), parameter("bias_ih" + suffix, w.biasIh()),
+                    parameter("bias_hh" + suffix, w.biasHh())};
+            }
+        }
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.bidirectional = bidirectional;
@@ -97,15 +108,18 @@ public final class Lstm {
     /**
      * Runs all items over the full length {@code T}, as {@code nn.LSTM} does on a padded tensor.
      *
-     * @param x {@code (T, B, inputSize)}
+     * @param x        {@code (T, B, inputSize)}
+     * @param training training mode (no dropout here; passed to the kernel)
      * @return {@code (T, B, dirs * H)}, attached to {@code x}'s manager
      */
-    public NDArray forward(NDArray x) {
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
         checkInput(x);
         NDArray h = x;
-        for (LstmCellWeights[] layer : layers) {
-            NDArray next = bidirectional ? runNative(h, new NDList(layer[0].asList()).addAll(layer[1].asList()), true)
-                    : runNative(h, layer[0].asList(), false);
+        for (Parameter[][] layer : layers) {
+            NDArray next = bidirectional
+                    ? runNative(h, new NDList(arrays(layer[0])).addAll(arrays(layer[1])), true, training)
+                    : runNative(h, arrays(layer[0]), false, training);
             if (h != x) {
                 h.close();
             }
@@ -124,6 +138,18 @@ public final class Lstm {
      * @return {@code (T, B, dirs * H)}, attached to {@code x}'s manager
      */
     public NDArray forward(NDArray x, int[] lengths) {
+        return forward(x, lengths, false);
+    }
+
+    /**
+     * {@link #forward(NDArray, int[])} in training or inference mode.
+     *
+     * @param lengths valid steps per item, or {@code null} for all
+     */
+    public NDArray forward(NDArray x, int[] lengths, boolean training) {
+        if (lengths == null) {
+            return forward(x, training);
+        }
         checkInput(x);
         int steps = Math.toIntExact(x.getShape().get(0));
         int batch = Math.toIntExact(x.getShape().get(1));
@@ -139,15 +165,15 @@ public final class Lstm {
         }
         if (full || !bidirectional) {
             // the forward direction is causal: padding after an item's end never reaches its valid outputs
-            return forward(x);
+            return forward(x, training);
         }
         NDManager m = x.getManager();
         try (NDArray reverseRows = m.create(reverseIndex(steps, batch, lengths))) {
             NDArray h = x;
-            for (LstmCellWeights[] layer : layers) {
-                try (NDArray fwd = runNative(h, layer[0].asList(), false);
+            for (Parameter[][] layer : layers) {
+                try (NDArray fwd = runNative(h, arrays(layer[0]), false, training);
                      NDArray reversedIn = takeTimeRows(h, reverseRows);
-                     NDArray reversedOut = runNative(reversedIn, layer[1].asList(), false);
+                     NDArray reversedOut = runNative(reversedIn, arrays(layer[1]), false, training);
                      NDArray bwd = takeTimeRows(reversedOut, reverseRows)) {
                     NDArray next = NDArrays.concat(new NDList(fwd, bwd), 2);
                     if (h != x) {
@@ -167,15 +193,23 @@ public final class Lstm {
         }
     }
 
+    private static NDList arrays(Parameter[] params) {
+        NDList list = new NDList(params.length);
+        for (Parameter p : params) {
+            list.add(p.getArray());
+        }
+        return list;
+    }
+
     /** One native 1-layer call with zero initial state; returns the output sequence only. */
-    private NDArray runNative(NDArray x, NDList params, boolean bidi) {
+    private NDArray runNative(NDArray x, NDList params, boolean bidi, boolean training) {
         NDManager m = x.getManager();
         long batch = x.getShape().get(1);
         Shape stateShape = new Shape(bidi ? 2 : 1, batch, hiddenSize);
         try (NDArray h0 = m.zeros(stateShape, x.getDataType());
              NDArray c0 = m.zeros(stateShape, x.getDataType())) {
             NDList out = x.getNDArrayInternal()
-                    .lstm(x, new NDList(h0, c0), params, true, 1, 0.0, false, bidi, false);
+                    .lstm(x, new NDList(h0, c0), params, true, 1, 0.0, training, bidi, false);
             NDArray y = out.get(0);
             for (int i = 1; i < out.size(); i++) {
                 out.get(i).close();

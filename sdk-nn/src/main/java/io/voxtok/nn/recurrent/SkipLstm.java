@@ -5,13 +5,15 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import io.voxtok.nn.LengthAwareLayer;
 import io.voxtok.nn.ParameterLoader;
+import io.voxtok.nn.StateDictBlock;
 
 /**
  * SEANet's {@code SLSTM} (SPEC 1.6): input {@code (B, C, T)} is permuted to {@code (T, B, C)}, run through an
  * LSTM with hidden size {@code C}, the skip adds {@code x} (or {@code [x ; x]} when bidirectional), and the
- * result is permuted back to {@code (B, dirs * C, T)}. Immutable and thread-safe.
+ * result is permuted back to {@code (B, dirs * C, T)}. The LSTM is the child {@code lstm}. Thread-safe when not
+ * training.
  */
-public final class SkipLstm implements LengthAwareLayer {
+public final class SkipLstm extends StateDictBlock implements LengthAwareLayer {
     private final Lstm lstm;
 
     /** @param lstm an LSTM whose hidden size equals its input size */
@@ -20,7 +22,7 @@ public final class SkipLstm implements LengthAwareLayer {
             throw new IllegalArgumentException("SLSTM needs hidden size == input size, got " + lstm.hiddenSize()
                     + " and " + lstm.inputSize());
         }
-        this.lstm = lstm;
+        this.lstm = child("lstm", lstm);
     }
 
     /** Loads {@code prefix + "lstm."} keys of an {@code SLSTM(dimension, numLayers)}. */
@@ -41,8 +43,8 @@ public final class SkipLstm implements LengthAwareLayer {
 
     /** {@inheritDoc} Every item over the full length {@code T}. */
     @Override
-    public NDArray forward(NDArray x) {
-        return forward(x, null);
+    public NDArray forward(NDArray x, boolean training) {
+        return forward(x, null, training);
     }
 
     /**
@@ -54,8 +56,12 @@ public final class SkipLstm implements LengthAwareLayer {
      */
     @Override
     public NDArray forward(NDArray x, int[] lengths) {
+        return forward(x, lengths, false);
+    }
+
+    private NDArray forward(NDArray x, int[] lengths, boolean training) {
         try (NDArray seq = x.transpose(2, 0, 1);
-             NDArray y = lengths == null ? lstm.forward(seq) : lstm.forward(seq, lengths);
+             NDArray y = lstm.forward(seq, lengths, training);
              NDArray skip = lstm.bidirectional() ? NDArrays.concat(new NDList(seq, seq), 2) : null;
              NDArray sum = y.add(skip != null ? skip : seq)) {
             return sum.transpose(1, 2, 0);

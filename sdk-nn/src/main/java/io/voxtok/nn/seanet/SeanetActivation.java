@@ -1,7 +1,7 @@
 package io.voxtok.nn.seanet;
 
-import io.voxtok.nn.Layer;
 import io.voxtok.nn.ParameterLoader;
+import io.voxtok.nn.StateDictBlock;
 import io.voxtok.nn.activation.Elu;
 import io.voxtok.nn.activation.Snake;
 
@@ -33,7 +33,7 @@ public enum SeanetActivation {
      * @param prefix   the site's key prefix with trailing dot, e.g. {@code "encoder.model.2."}
      * @param channels channels at that site
      */
-    Layer load(ParameterLoader loader, String prefix, int channels) {
+    StateDictBlock load(ParameterLoader loader, String prefix, int channels) {
         return this == ELU ? new Elu(1.0f) : Snake.load(loader, prefix + "alpha", channels);
     }
 }

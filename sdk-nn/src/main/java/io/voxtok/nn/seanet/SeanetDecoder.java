@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.voxtok.nn.Layer;
 import io.voxtok.nn.ParameterLoader;
 import io.voxtok.nn.Sequential;
+import io.voxtok.nn.StateDictBlock;
 import io.voxtok.nn.conv.StreamableConv1d;
 import io.voxtok.nn.conv.StreamableConvTranspose1d;
 import io.voxtok.nn.recurrent.SkipLstm;
@@ -17,15 +18,15 @@ import java.util.List;
  *
  * <p>Module indices follow the official {@code nn.Sequential}: first conv, unidirectional skip-LSTM, then per
  * ratio: activation, transposed conv, residual blocks; then activation and last conv.
- * Immutable and thread-safe.
+ * The module list is the child {@code model}. Thread-safe when not training.
  */
-public final class SeanetDecoder {
+public final class SeanetDecoder extends StateDictBlock {
     private final SeanetConfig config;
     private final Sequential model;
 
     private SeanetDecoder(SeanetConfig config, Sequential model) {
         this.config = config;
-        this.model = model;
+        this.model = child("model", model);
     }
 
     /**
@@ -75,8 +76,9 @@ public final class SeanetDecoder {
      * @param latent {@code (B, dimension, T)}
      * @return {@code (B, channels, T * hop)}, attached to {@code latent}'s manager
      */
-    public NDArray forward(NDArray latent) {
-        return model.forward(latent);
+    @Override
+    public NDArray forward(NDArray latent, boolean training) {
+        return model.forward(latent, training);
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.voxtok.nn.Layer;
 import io.voxtok.nn.ParameterLoader;
 import io.voxtok.nn.Sequential;
+import io.voxtok.nn.StateDictBlock;
 import io.voxtok.nn.conv.StreamableConv1d;
 import io.voxtok.nn.recurrent.SkipLstm;
 
@@ -15,15 +16,16 @@ import java.util.List;
  *
  * <p>Module indices (and so checkpoint keys under {@code prefix + N}) follow the official
  * {@code nn.Sequential}: first conv; per ratio (reversed): residual blocks, activation, strided conv; then
- * the skip-LSTM, activation and last conv. Immutable and thread-safe.
+ * the skip-LSTM, activation and last conv. The module list is the child {@code model}. Thread-safe when not
+ * training.
  */
-public final class SeanetEncoder {
+public final class SeanetEncoder extends StateDictBlock {
     private final SeanetConfig config;
     private final Sequential model;
 
     private SeanetEncoder(SeanetConfig config, Sequential model) {
         this.config = config;
-        this.model = model;
+        this.model = child("model", model);
     }
 
     /**
@@ -78,8 +80,9 @@ public final class SeanetEncoder {
      * @param x {@code (B, channels, L)}
      * @return {@code (B, dimension, ceil(L / hop))}, attached to {@code x}'s manager
      */
-    public NDArray forward(NDArray x) {
-        return model.forward(x);
+    @Override
+    public NDArray forward(NDArray x, boolean training) {
+        return model.forward(x, training);
     }
 
     /**

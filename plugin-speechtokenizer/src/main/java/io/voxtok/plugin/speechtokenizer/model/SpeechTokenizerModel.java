@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * SpeechTokenizer (ZhangXInFD/SpeechTokenizer 1.0.0) on DJL's PyTorch engine: SEANet encoder, residual VQ
  * and SEANet decoder with the official inference semantics (SPEC 2.2-2.6).
  *
- * <p>The model owns one root {@link NDManager} on its device that holds the weights (weight norm folded once
- * at load). Every call works in its own child manager and returns plain Java arrays, and no weight is ever
+ * <p>The model owns one root {@link NDManager} on its device that holds the weights of a
+ * {@link SpeechTokenizerNetwork} frozen for inference (weight norm folded once at load). Every call works in its own child manager and returns plain Java arrays, and no weight is ever
  * modified, so one instance serves concurrent {@code encode}/{@code decode} calls from several threads.
  * {@link #close()} frees the weights; it must not race with running calls.
  *
@@ -47,31 +47,22 @@ public final class SpeechTokenizerModel implements AutoCloseable {
 
     private final SpeechTokenizerConfig config;
     private final NDManager weights;
+    private final SpeechTokenizerNetwork network;
     private final SeanetEncoder encoder;
     private final SeanetDecoder decoder;
     private final ResidualVectorQuantizer quantizer;
-    private final NDArray transformWeightT;
-    private final NDArray transformBias;
     private final String checkpointSha256;
 
     private SpeechTokenizerModel(SpeechTokenizerConfig config, NDManager weights, ParameterLoader loader,
                                  String checkpointSha256) {
         this.config = config;
         this.weights = weights;
-        this.encoder = SeanetEncoder.load(loader, "encoder.model.", config.seanet());
-        this.decoder = SeanetDecoder.load(loader, "decoder.model.", config.seanet());
-        this.quantizer = ResidualVectorQuantizer.load(loader, "quantizer.", config.nQ(), config.codebookSize(),
-                config.dimension());
-        if (config.hasTransform()) {
-            try (NDArray w = loader.tensor("transform.weight", config.semanticDimension(), config.dimension())) {
-                this.transformWeightT = w.transpose().duplicate();
-            }
-            this.transformBias = loader.tensor("transform.bias", config.semanticDimension());
-        } else {
-            this.transformWeightT = null;
-            this.transformBias = null;
-        }
+        this.network = new SpeechTokenizerNetwork(config, loader, false);
         loader.finish();
+        network.freezeForInference();
+        this.encoder = network.encoder();
+        this.decoder = network.decoder();
+        this.quantizer = network.quantizer();
         this.checkpointSha256 = checkpointSha256;
     }
 
@@ -490,12 +481,7 @@ public final class SpeechTokenizerModel implements AutoCloseable {
     }
 
     private NDArray transform(NDArray btd) {
-        if (transformWeightT == null) {
-            return btd.duplicate();
-        }
-        try (NDArray xw = btd.matMul(transformWeightT)) {
-            return xw.add(transformBias);
-        }
+        return network.transform(btd, false);
     }
 
     private static void fillCodes(int[][][] codes, NDArray kbt, int firstItem) {

@@ -1,0 +1,2 @@
+/** Dense layers ({@code nn.Linear}). */
+package io.voxtok.nn.linear;
