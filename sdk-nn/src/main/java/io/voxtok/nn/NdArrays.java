@@ -46,4 +46,29 @@ public final class NdArrays {
     public static int dim(NDArray array, int axis) {
         return Math.toIntExact(array.getShape().get(axis < 0 ? array.getShape().dimension() + axis : axis));
     }
+
+    /**
+     * Overwrites {@code target} in place with a tensor's values (converted to the target's data type); the
+     * array keeps its identity, so parameters registered elsewhere (optimisers) see the new values.
+     */
+    public static void copyInto(NDArray target, Tensor values) {
+        NDManager m = target.getManager();
+        try (NDArray f = m.create(values.toFloatArray(), new Shape(values.shape()));
+             NDArray src = f.toType(target.getDataType(), false)) {
+            target.set(new ai.djl.ndarray.index.NDIndex("..."), src);
+        }
+    }
+
+    /** A tensor with the values of {@code array}: float32 arrays as float32, integer arrays as int64. */
+    public static Tensor toTensor(NDArray array) {
+        long[] shape = array.getShape().getShape();
+        DataType t = array.getDataType();
+        if (t == DataType.INT64 || t == DataType.INT32 || t == DataType.INT8 || t == DataType.UINT8
+                || t == DataType.BOOLEAN) {
+            try (NDArray l = array.toType(DataType.INT64, false)) {
+                return Tensor.ofLongs(l.toLongArray(), shape);
+            }
+        }
+        return Tensor.ofFloats(floats(array), shape);
+    }
 }

@@ -107,6 +107,45 @@ public abstract class StateDictBlock extends AbstractBlock implements Layer {
         return out;
     }
 
+    /**
+     * Copies a state dict into this block's parameters and buffers in place (like {@code load_state_dict}),
+     * converting values to each array's data type.
+     *
+     * @param dict   the values
+     * @param prefix key prefix of this block in {@code dict} (with the trailing dot), or {@code ""}
+     * @throws io.voxtok.api.VoxtokException naming the file and every missing, unexpected or mis-shaped key
+     */
+    public final void loadStateDict(io.voxtok.modelio.StateDict dict, String prefix) {
+        Map<String, NDArray> mine = stateDict();
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        java.util.Set<String> unexpected = new java.util.TreeSet<>();
+        for (String key : dict.keys()) {
+            if (key.startsWith(prefix) && !mine.containsKey(key.substring(prefix.length()))) {
+                unexpected.add(key);
+            }
+        }
+        for (Map.Entry<String, NDArray> e : mine.entrySet()) {
+            java.util.Optional<io.voxtok.modelio.Tensor> t = dict.find(prefix + e.getKey());
+            if (t.isEmpty()) {
+                missing.add(prefix + e.getKey());
+            } else if (!java.util.Arrays.equals(t.get().shape(), e.getValue().getShape().getShape())) {
+                wrong.add(prefix + e.getKey() + " is " + java.util.Arrays.toString(t.get().shape()) + ", expected "
+                        + e.getValue().getShape());
+            }
+        }
+        if (!missing.isEmpty() || !wrong.isEmpty() || !unexpected.isEmpty()) {
+            throw io.voxtok.api.VoxtokException.userInput("state dict " + (dict.source() == null ? "(in memory)"
+                    : dict.source()) + " does not match " + getClass().getSimpleName() + ":"
+                    + (missing.isEmpty() ? "" : " missing keys " + missing + ";")
+                    + (wrong.isEmpty() ? "" : " wrong shapes " + wrong + ";")
+                    + (unexpected.isEmpty() ? "" : " unexpected keys " + unexpected + ";"));
+        }
+        for (Map.Entry<String, NDArray> e : mine.entrySet()) {
+            NdArrays.copyInto(e.getValue(), dict.get(prefix + e.getKey()));
+        }
+    }
+
     private void stateDict(String prefix, Map<String, NDArray> out) {
         namedParameters.forEach((n, p) -> out.put(prefix + n, p.getArray()));
         namedBuffers.forEach((n, b) -> out.put(prefix + n, b));

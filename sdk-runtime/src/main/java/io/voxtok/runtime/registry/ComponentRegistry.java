@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 public final class ComponentRegistry {
     private final List<PluginInfo> plugins = new ArrayList<>();
     private final List<RegisteredFactory> factories = new ArrayList<>();
+    private final List<io.voxtok.training.TrainingRecipe> recipes = new ArrayList<>();
 
     /**
      * Loads and starts the plugins of {@code manager} (on the calling thread: PF4J is not thread-safe) and
@@ -86,6 +87,14 @@ public final class ComponentRegistry {
                 mine.add(new RegisteredFactory(FactoryKind.BENCHMARK, pluginId,
                         ContextClassLoaderProxy.wrap(BenchmarkFactory.class, f, loader)));
             }
+            // Training recipes are plain ServiceLoader registrations of the plugin's own classes (the host's
+            // class path is visible through the plugin loader too, so keep only classes the plugin defines).
+            for (io.voxtok.training.TrainingRecipe r : java.util.ServiceLoader.load(
+                    io.voxtok.training.TrainingRecipe.class, loader)) {
+                if (r.getClass().getClassLoader() == loader && recipes.stream().noneMatch(o -> o.name().equals(r.name()))) {
+                    recipes.add(ContextClassLoaderProxy.wrap(io.voxtok.training.TrainingRecipe.class, r, loader));
+                }
+            }
         } catch (RuntimeException | LinkageError e) {
             throw new VoxtokException(ErrorKind.PLUGIN, "plugin " + pluginId + " failed to list its components: " + e, e);
         } finally {
@@ -101,6 +110,22 @@ public final class ComponentRegistry {
         }
         factories.addAll(mine);
         plugins.add(new PluginInfo(pluginId, version, requires, provider, description, path, mine));
+    }
+
+    /** Training recipes contributed by the loaded plugins, in load order. */
+    public List<io.voxtok.training.TrainingRecipe> trainingRecipes() {
+        return List.copyOf(recipes);
+    }
+
+    /**
+     * The training recipe called {@code name}.
+     *
+     * @throws VoxtokException (USER_INPUT) naming the recipes that exist
+     */
+    public io.voxtok.training.TrainingRecipe trainingRecipe(String name) {
+        return recipes.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() ->
+                VoxtokException.userInput("no training recipe '" + name + "' (available: "
+                        + recipes.stream().map(io.voxtok.training.TrainingRecipe::name).toList() + ")"));
     }
 
     /** Loaded plugins in load order. */

@@ -50,6 +50,21 @@ public final class SpeechTokenizerNetwork extends StateDictBlock implements Trai
         this.decoder = child("decoder", SeanetDecoder.load(loader, "decoder.model.", config.seanet()));
     }
 
+    /**
+     * A trainable network from a state dict with official keys, weight-norm tensors and all codebook buffers
+     * (what the official {@code state_dict()} holds).
+     *
+     * @param manager manager that will own the weights (the caller closes it)
+     * @throws io.voxtok.api.VoxtokException naming every missing, mis-shaped or unexpected key
+     */
+    public static SpeechTokenizerNetwork trainable(SpeechTokenizerConfig config, io.voxtok.modelio.StateDict stateDict,
+                                                   ai.djl.ndarray.NDManager manager) {
+        ParameterLoader loader = new ParameterLoader(stateDict, manager, "SpeechTokenizer");
+        SpeechTokenizerNetwork network = new SpeechTokenizerNetwork(config, loader, true);
+        loader.finish();
+        return network;
+    }
+
     /** The configuration. */
     public SpeechTokenizerConfig config() {
         return config;

@@ -1,0 +1,186 @@
+package io.voxtok.plugin.speechtokenizer.training;
+
+import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.config.JsonConfig;
+import io.voxtok.nn.config.JsonConfigReader;
+import io.voxtok.plugin.speechtokenizer.config.SpeechTokenizerConfig;
+import io.voxtok.training.discriminator.MultiPeriodConfig;
+import io.voxtok.training.discriminator.MultiScaleConfig;
+import io.voxtok.training.discriminator.MultiScaleStftConfig;
+import io.voxtok.training.loss.LossWeights;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A SpeechTokenizer training configuration: the official {@code spt_base_cfg.json} format (model fields plus
+ * the official trainer fields, SPEC 2.1 and 2.7) with Voxtok's additions, all optional with official defaults:
+ *
+ * <ul>
+ *   <li>{@code max_steps} (steps of a run; default {@code epochs * train items / batch_size}), {@code t_max}
+ *       (cosine period; default the same official formula);</li>
+ *   <li>{@code adversarial_loss} {@code "lsgan"} (official) or {@code "hinge"} (the paper's);
+ *       {@code feature_loss_lambda}, {@code adversarial_loss_lambda} (1);</li>
+ *   <li>{@code grad_clip_norm} (null: off, as officially), {@code max_nonfinite_steps} (5: stop after that many
+ *       skipped steps in a row);</li>
+ *   <li>{@code kmeans_iters} (50), {@code threshold_ema_dead_code} (2), {@code dead_code_reseed} (false: the
+ *       official expiry, which has no effect);</li>
+ *   <li>{@code mpd_periods} ([2,3,5,7,11]), {@code mpd_width_divisor}, {@code msd_scales} (3),
+ *       {@code msd_width_divisor} (1), {@code mstftd_filters} (32): discriminator sizes for CPU recipes;</li>
+ *   <li>{@code valid_steps} (validation and best-dev checkpoint period; default {@code save_model_steps}),
+ *       {@code valid_items} (dev items used, 32), {@code valid_seconds} (30), {@code loader_threads} (2),
+ *       {@code dev_speakers} (held-out speakers for validation, 2).</li>
+ * </ul>
+ *
+ * Unknown trainer options are not errors (the official file carries paths and logging fields Voxtok does not
+ * use), but every field Voxtok reads is type-checked with the file and field named.
+ */
+public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeights, String distillType,
+                             String adversarialLoss, double learningRate, double initialLearningRate,
+                             int warmupSteps, double beta1, double beta2, int epochs, int batchSize,
+                             int segmentSize, long seed, Integer maxSteps, Integer tMax, Double gradClipNorm,
+                             int maxNonFiniteSteps, int kmeansIterations, double deadCodeThreshold,
+                             boolean deadCodeReseed, MultiPeriodConfig mpd, MultiScaleConfig msd,
+                             MultiScaleStftConfig mstftd, int logSteps, int saveSteps, int validSteps,
+                             int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
+                             int devSpeakers, Path source) {
+
+    /** Reads a configuration file. */
+    public static TrainingConfig read(Path file) {
+        JsonConfig json = JsonConfigReader.read(file);
+        SpeechTokenizerConfig model = SpeechTokenizerConfig.fromJson(json);
+        String distill = json.optString("distill_type").orElse("d_axis");
+        if (!distill.equals("d_axis") && !distill.equals("t_axis")) {
+            throw bad(json, "distill_type", "\"" + distill + "\" (supported: \"d_axis\", \"t_axis\")");
+        }
+        String adversarial = json.optString("adversarial_loss").orElse("lsgan");
+        if (!adversarial.equals("lsgan") && !adversarial.equals("hinge")) {
+            throw bad(json, "adversarial_loss", "\"" + adversarial + "\" (supported: \"lsgan\", \"hinge\")");
+        }
+        double wd = optDouble(json, "wd").orElse(0.0);
+        if (wd != 0) {
+            throw bad(json, "wd", wd + ": only 0 (plain Adam, the official default) is supported");
+        }
+        if (json.optBoolean("use_lion").orElse(false)) {
+            throw bad(json, "use_lion", "true: only Adam is supported");
+        }
+        List<Double> mel = optDoubles(json, "mel_loss_lambdas").orElse(List.of(45.0, 1.0, 1.0, 1.0));
+        LossWeights weights = new LossWeights(mel, optDouble(json, "recon_loss_lambda").orElse(500.0),
+                optDouble(json, "commitment_loss_lambda").orElse(10.0),
+                optDouble(json, "distill_loss_lambda").orElse(120.0),
+                optDouble(json, "feature_loss_lambda").orElse(1.0),
+                optDouble(json, "adversarial_loss_lambda").orElse(1.0));
+        double lr = optDouble(json, "learning_rate").orElse(1e-4);
+        List<Double> betas = optDoubles(json, "betas").orElse(List.of(0.9, 0.99));
+        if (betas.size() != 2) {
+            throw bad(json, "betas", betas + ": expected two numbers");
+        }
+        int saveSteps = json.optInt("save_model_steps").orElse(2500);
+        MultiPeriodConfig mpd = MultiPeriodConfig.official();
+        Optional<Object> periods = json.raw("mpd_periods");
+        if (periods.isPresent()) {
+            int[] p = json.requireIntArray("mpd_periods");
+            List<Integer> list = new ArrayList<>();
+            for (int v : p) {
+                list.add(v);
+            }
+            mpd = new MultiPeriodConfig(list, 1);
+        }
+        mpd = mpd.withWidthDivisor(json.optInt("mpd_width_divisor").orElse(1));
+        MultiScaleConfig msd = new MultiScaleConfig(json.optInt("msd_scales").orElse(3),
+                json.optInt("msd_width_divisor").orElse(1));
+        MultiScaleStftConfig stft = MultiScaleStftConfig.official()
+                .withFilters(json.optInt("mstftd_filters").orElse(32));
+        try {
+            return new TrainingConfig(model, weights, distill, adversarial, lr,
+                    optDouble(json, "intial_learning_rate").orElse(lr), json.optInt("num_warmup_steps").orElse(0),
+                    betas.get(0), betas.get(1), json.optInt("epochs").orElse(10), json.optInt("batch_size").orElse(6),
+                    json.optInt("segment_size").orElse(48000), json.optInt("seed").orElse(1234),
+                    json.optInt("max_steps").orElse(null), json.optInt("t_max").orElse(null),
+                    optDouble(json, "grad_clip_norm").orElse(null), json.optInt("max_nonfinite_steps").orElse(5),
+                    json.optInt("kmeans_iters").orElse(50), optDouble(json, "threshold_ema_dead_code").orElse(2.0),
+                    json.optBoolean("dead_code_reseed").orElse(false), mpd, msd, stft,
+                    json.optInt("log_steps").orElse(100), saveSteps, json.optInt("valid_steps").orElse(saveSteps),
+                    json.optInt("num_ckpt_keep").orElse(6), json.optInt("valid_items").orElse(32),
+                    optDouble(json, "valid_seconds").orElse(30.0), json.optInt("loader_threads").orElse(2),
+                    json.optInt("dev_speakers").orElse(2), file);
+        } catch (IllegalArgumentException e) {
+            throw VoxtokException.userInput("config " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Checks ranges. */
+    public TrainingConfig {
+        if (batchSize < 1 || segmentSize < model.hopLength() || epochs < 1) {
+            throw new IllegalArgumentException("batch_size, epochs must be >= 1 and segment_size >= the hop ("
+                    + model.hopLength() + ")");
+        }
+        if (segmentSize % model.hopLength() != 0) {
+            throw new IllegalArgumentException("segment_size " + segmentSize + " is not a multiple of the hop "
+                    + model.hopLength());
+        }
+        if (maxNonFiniteSteps < 1 || saveSteps < 1 || validSteps < 1 || logSteps < 1 || checkpointsKept < 1) {
+            throw new IllegalArgumentException("max_nonfinite_steps, save_model_steps, valid_steps, log_steps and"
+                    + " num_ckpt_keep must be >= 1");
+        }
+    }
+
+    /** The official cosine period: {@code t_max}, else {@code epochs * trainItems / batch_size} (at least 1). */
+    public int cosinePeriod(int trainItems) {
+        return tMax != null ? tMax : Math.max(1, epochs * trainItems / batchSize);
+    }
+
+    /** Steps of a run: {@code max_steps}, else the cosine period. */
+    public int totalSteps(int trainItems) {
+        return maxSteps != null ? maxSteps : cosinePeriod(trainItems);
+    }
+
+    /** Teacher frames per crop. */
+    public int segmentFrames() {
+        return segmentSize / model.hopLength();
+    }
+
+    private static VoxtokException bad(JsonConfig json, String field, String what) {
+        return VoxtokException.userInput("config " + json.source() + ": field \"" + field + "\" is unsupported: "
+                + what);
+    }
+
+    private static Optional<Double> optDouble(JsonConfig json, String field) {
+        return json.raw(field).map(v -> {
+            if (v instanceof BigDecimal b) {
+                return b.doubleValue();
+            }
+            throw VoxtokException.userInput("config " + json.source() + ": field \"" + field
+                    + "\" must be a number, got " + v);
+        });
+    }
+
+    private static Optional<List<Double>> optDoubles(JsonConfig json, String field) {
+        return json.raw(field).map(v -> {
+            if (!(v instanceof List<?> list)) {
+                throw VoxtokException.userInput("config " + json.source() + ": field \"" + field
+                        + "\" must be an array of numbers, got " + v);
+            }
+            List<Double> out = new ArrayList<>();
+            for (Object o : list) {
+                if (!(o instanceof BigDecimal b)) {
+                    throw VoxtokException.userInput("config " + json.source() + ": field \"" + field
+                            + "\" must be an array of numbers, got " + v);
+                }
+                out.add(b.doubleValue());
+            }
+            return out;
+        });
+    }
+
+    /** The settings as a JSON-ready map, for run directories. */
+    public Map<String, Object> describe() {
+        return Map.of("model", model.toString(), "batch_size", batchSize, "segment_size", segmentSize,
+                "learning_rate", learningRate, "seed", seed, "distill_type", distillType,
+                "adversarial_loss", adversarialLoss);
+    }
+}
