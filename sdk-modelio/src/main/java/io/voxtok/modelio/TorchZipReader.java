@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -27,7 +28,7 @@ import java.util.zip.ZipFile;
  * and contiguous tensors share the storage bytes, so a checkpoint is held in memory about once.
  */
 final class TorchZipReader {
-    private static final Map<String, DType> STORAGE_TYPES = Map.ofEntries(
+    static final Map<String, DType> STORAGE_TYPES = Map.ofEntries(
             Map.entry("torch.FloatStorage", DType.FLOAT32), Map.entry("torch.DoubleStorage", DType.FLOAT64),
             Map.entry("torch.HalfStorage", DType.FLOAT16), Map.entry("torch.BFloat16Storage", DType.BFLOAT16),
             Map.entry("torch.LongStorage", DType.INT64), Map.entry("torch.IntStorage", DType.INT32),
@@ -36,7 +37,7 @@ final class TorchZipReader {
             Map.entry("torch.UntypedStorage", DType.UINT8), Map.entry("torch.storage.UntypedStorage", DType.UINT8));
 
     /** Deepest container nesting followed; real checkpoints nest a handful of levels. */
-    private static final int MAX_DEPTH = 200;
+    static final int MAX_DEPTH = 200;
 
     private final Path file;
     private final ZipFile zip;
@@ -54,6 +55,18 @@ final class TorchZipReader {
 
     /** Reads every tensor of the checkpoint, keyed by its dotted path. */
     static LinkedHashMap<String, Tensor> read(Path file) {
+        return open(file, TorchZipReader::readAll);
+    }
+
+    /**
+     * Reads the checkpoint's whole pickled object as plain Java values (see {@link PickleReader}) with every tensor
+     * materialised as a {@link Tensor}: what a trainer needs to resume from its saved step, options and tensors.
+     */
+    static Object readObject(Path file) {
+        return open(file, TorchZipReader::readTree);
+    }
+
+    private static <T> T open(Path file, Function<TorchZipReader, T> action) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String prefix = findPrefix(zip, file);
             boolean bigEndian = false;
@@ -66,7 +79,7 @@ final class TorchZipReader {
                 }
                 bigEndian = value.equals("big");
             }
-            return new TorchZipReader(file, zip, prefix, bigEndian).readAll();
+            return action.apply(new TorchZipReader(file, zip, prefix, bigEndian));
         } catch (ZipException e) {
             throw VoxtokException.userInput("cannot read " + file + ": it starts like a zip file but is not a valid "
                     + "one (" + e.getMessage() + "); the checkpoint may be truncated or corrupt");
@@ -100,10 +113,53 @@ final class TorchZipReader {
         return prefix;
     }
 
-    private LinkedHashMap<String, Tensor> readAll() {
+    private Object loadRoot() {
         String record = prefix + "data.pkl";
-        Object root = new PickleReader(readEntry(zip, zip.getEntry(record), file), file, record, this::storageRef)
-                .load();
+        return new PickleReader(readEntry(zip, zip.getEntry(record), file), file, record, this::storageRef).load();
+    }
+
+    private Object readTree() {
+        return resolve("", loadRoot(), Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+    }
+
+    /** The value with tensor references replaced by tensors, in copies of its containers. */
+    private Object resolve(String path, Object value, Set<Object> onPath, int depth) {
+        if (value instanceof TorchTensorRef ref) {
+            return materialised.computeIfAbsent(ref, r -> r.materialise(storage(r.storage(), path), path, file));
+        }
+        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+            return value;
+        }
+        if (depth > MAX_DEPTH) {
+            throw VoxtokException.userInput("cannot read " + file + ": its containers are nested more than "
+                    + MAX_DEPTH + " levels deep (at '" + path + "'), which no checkpoint needs");
+        }
+        if (!onPath.add(value)) {
+            return value; // a container that contains itself stays as it is
+        }
+        Object out;
+        if (value instanceof Map<?, ?> map) {
+            LinkedHashMap<Object, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                copy.put(e.getKey(), resolve(join(path, String.valueOf(e.getKey())), e.getValue(), onPath,
+                        depth + 1));
+            }
+            out = copy;
+        } else {
+            List<?> list = (List<?>) value;
+            ArrayList<Object> copy = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(resolve(join(path, Integer.toString(i)), list.get(i), onPath, depth + 1));
+            }
+            // Lists come back as ArrayList and tuples as unmodifiable lists, as PickleReader builds them.
+            out = list instanceof ArrayList<?> ? copy : Collections.unmodifiableList(copy);
+        }
+        onPath.remove(value);
+        return out;
+    }
+
+    private LinkedHashMap<String, Tensor> readAll() {
+        Object root = loadRoot();
         if (root instanceof TorchTensorRef) {
             throw VoxtokException.userInput("cannot read " + file + ": it holds a single tensor, not a dictionary of "
                     + "named tensors (save a dict, e.g. torch.save({'weight': t}, path))");
