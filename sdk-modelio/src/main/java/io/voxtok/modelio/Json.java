@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,68 @@ public final class Json {
      */
     public static Map<String, Object> readObject(Path file) {
         return parseObject(readText(file), file.toString());
+    }
+
+    /**
+     * Serialises maps (string keys, insertion order), collections, Java arrays of primitives, strings, numbers,
+     * booleans and {@code null} as indented JSON. Finite doubles keep all the digits needed to read back the same
+     * value; NaN and infinities, which JSON lacks, are refused.
+     *
+     * @throws IllegalArgumentException for any other value, naming its path
+     */
+    public static String write(Object value) {
+        StringBuilder b = new StringBuilder();
+        write(b, value, "$", 0);
+        return b.append('\n').toString();
+    }
+
+    private static void write(StringBuilder b, Object v, String path, int indent) {
+        if (v == null || v instanceof Boolean) {
+            b.append(v);
+        } else if (v instanceof String s) {
+            b.append(quote(s));
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("JSON cannot hold " + d + " at " + path);
+            }
+            b.append(v instanceof Float f ? Float.toString(f) : Double.toString(d));
+        } else if (v instanceof Number n) {
+            b.append(n);
+        } else if (v instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                b.append("{}");
+                return;
+            }
+            b.append("{\n");
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new IllegalArgumentException("JSON object keys must be strings at " + path);
+                }
+                b.append("  ".repeat(indent + 1)).append(quote(k)).append(": ");
+                write(b, e.getValue(), path + "." + k, indent + 1);
+                b.append(++i < m.size() ? ",\n" : "\n");
+            }
+            b.append("  ".repeat(indent)).append('}');
+        } else if (v instanceof Collection<?> c) {
+            b.append('[');
+            int i = 0;
+            for (Object x : c) {
+                b.append(i == 0 ? "" : ", ");
+                write(b, x, path + "[" + i++ + "]", indent + 1);
+            }
+            b.append(']');
+        } else if (v != null && v.getClass().isArray() && v.getClass().getComponentType().isPrimitive()) {
+            int n = java.lang.reflect.Array.getLength(v);
+            List<Object> list = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(java.lang.reflect.Array.get(v, i));
+            }
+            write(b, list, path, indent);
+        } else {
+            throw new IllegalArgumentException("JSON cannot hold " + v.getClass().getName() + " at " + path);
+        }
     }
 
     /** The JSON string literal for {@code s} (quotes added, {@code "}, {@code \} and control characters escaped). */
