@@ -215,6 +215,21 @@ def losses():
     save_json("loss", "gan", res)
 
 
+def correctly_rounded_cos(x):
+    """cos(x) correctly rounded to double (60-digit Taylor series after exact reduction by 2 pi)."""
+    from decimal import Decimal, getcontext
+    getcontext().prec = 60
+    pi = Decimal("3.14159265358979323846264338327950288419716939937510582097494459230781640628620899862803")
+    d = Decimal(x)
+    r = d - (d / (2 * pi)).to_integral_value() * 2 * pi
+    s, term, n = Decimal(1), Decimal(1), 0
+    while abs(term) > Decimal(10) ** -62:
+        n += 2
+        term = -term * r * r / (n * (n - 1))
+        s += term
+    return float(s)
+
+
 def optim():
     g = torch.Generator().manual_seed(11)
     shapes = {"a": (3, 4), "b": (5,), "c": (2, 2, 3)}
@@ -263,7 +278,10 @@ def optim():
             opt.step()
             sch.step()
             vals.append(opt.param_groups[0]["lr"])
-        sched[name] = {"base": base, "T_max": tmax, "eta_min": eta, "lr": [repr(v) for v in vals]}
+        # epochs whose cosine (pi e / T_max; pi / T_max is e = 1) glibc does not round correctly: exact reproduction ends there
+        not_cr = [e for e in range(n + 1) if math.cos(math.pi * e / tmax) != correctly_rounded_cos(math.pi * e / tmax)]
+        sched[name] = {"base": base, "T_max": tmax, "eta_min": eta, "lr": [repr(v) for v in vals],
+                       "glibc_cos_not_correctly_rounded_at_epochs": not_cr}
     save_json("optim", "schedules", {"adam_lr_used": {k: [repr(v) for v in v_] for k, v_ in lrs.items()},
                                      "cosine": sched})
 

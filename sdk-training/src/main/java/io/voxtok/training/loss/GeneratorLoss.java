@@ -18,17 +18,17 @@ public final class GeneratorLoss {
     private final AdversarialLoss adversarialLoss;
 
     /**
-     * @param weights          term weights; {@code weights.mel()} must have one entry per resolution of
-     *                         {@code melLoss}
-     * @param melLoss          the multi-resolution mel loss (its own lambdas are used for {@code L_mel})
+     * @param weights          term weights; {@code weights.mel()} must equal {@code melLoss}'s lambdas
+     * @param melLoss          the multi-resolution mel loss
      * @param distillationLoss {@code d_axis} or {@code t_axis}
      * @param adversarialLoss  the GAN objective (official: {@link AdversarialLoss#LEAST_SQUARES})
      */
     public GeneratorLoss(LossWeights weights, MultiResolutionMelLoss melLoss, DistillationLoss distillationLoss,
             AdversarialLoss adversarialLoss) {
-        if (weights.mel().size() != melLoss.resolutions().size()) {
-            throw new IllegalArgumentException(weights.mel().size() + " mel weights for "
-                    + melLoss.resolutions().size() + " resolutions");
+        List<Double> melWeights = weights.mel().stream().map(w -> (double) w.floatValue()).toList();
+        if (!melWeights.equals(melLoss.lambdas())) {
+            throw new IllegalArgumentException("mel weights " + weights.mel() + " differ from the mel loss's "
+                    + melLoss.lambdas());
         }
         this.weights = weights;
         this.melLoss = melLoss;

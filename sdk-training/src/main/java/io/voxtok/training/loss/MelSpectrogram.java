@@ -17,7 +17,9 @@ import io.voxtok.nn.conv.PaddingMode;
  * double, rounded to float32), so it runs on any DJL engine and is differentiable w.r.t. the audio. The magnitude is
  * {@code sqrt(max(re^2 + im^2, 1e-36))}: the floor changes values by at most 1e-18 (against the 1e-9 offset) and
  * only keeps the gradient finite at an exactly-zero bin, where it is 0 as for {@code torch.abs} of a complex number.
- * Instances are immutable and hold only Java arrays; device arrays are created per call.
+ * Inputs of at most {@code (nFft - hop) / 2} samples, which torch's reflect padding rejects, are padded as
+ * {@link Padding1d} does (zero-extended first). Instances are immutable and hold only Java arrays; device arrays are
+ * created per call.
  */
 public final class MelSpectrogram {
     /** Offset added to the STFT magnitude before the mel projection (official {@code torch.abs(spec) + 1e-9}). */

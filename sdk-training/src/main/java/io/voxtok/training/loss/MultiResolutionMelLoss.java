@@ -62,6 +62,15 @@ public final class MultiResolutionMelLoss {
         return halving(16000, 1024, 240, 1024, 80, 0.0, null, lambdas);
     }
 
+    /** The weight of each resolution (as float32 values, widened). */
+    public List<Double> lambdas() {
+        List<Double> out = new ArrayList<>(lambdas.length);
+        for (float l : lambdas) {
+            out.add((double) l);
+        }
+        return List.copyOf(out);
+    }
+
     /** The per-resolution losses. */
     public List<MelSpectrogramLoss> resolutions() {
         return resolutions;

@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import io.voxtok.nn.NdArrays;
 
-/** Time-domain L1 loss of the SpeechTokenizer trainer ({@code recon_loss}): mean {@code |x - x_hat|} over the common length. */
+/**
+ * Time-domain L1 loss of the SpeechTokenizer trainer ({@code recon_loss}): mean {@code |x - x_hat|} over the common
+ * length.
+ */
 public final class ReconstructionLoss {
     private ReconstructionLoss() {
     }
