@@ -71,4 +71,13 @@ public final class NdArrays {
         }
         return Tensor.ofFloats(floats(array), shape);
     }
+
+    /**
+     * A new handle on the same values that keeps the autograd graph: DJL's {@code duplicate()} on the PyTorch
+     * engine detaches its copy, which silently cuts gradients, so training code must use this instead.
+     * Closing the alias does not free {@code x}.
+     */
+    public static NDArray alias(NDArray x) {
+        return x.reshape(x.getShape());
+    }
 }

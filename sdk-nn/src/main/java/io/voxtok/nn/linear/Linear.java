@@ -44,7 +44,7 @@ public final class Linear extends StateDictBlock {
     @Override
     public NDArray forward(NDArray x, boolean training) {
         try (NDArray wt = weight.getArray().transpose(); NDArray xw = x.matMul(wt)) {
-            return bias == null ? xw.duplicate() : xw.add(bias.getArray());
+            return bias == null ? io.voxtok.nn.NdArrays.alias(xw) : xw.add(bias.getArray());
         }
     }
 }

@@ -264,7 +264,7 @@ public final class ResidualVectorQuantizer extends StateDictBlock {
                 residual.close();
             }
             residual = nextResidual;
-            NDArray nextOut = out == null ? layerOut.duplicate() : out.add(layerOut);
+            NDArray nextOut = out == null ? io.voxtok.nn.NdArrays.alias(layerOut) : out.add(layerOut);
             if (out != null) {
                 out.close();
             }

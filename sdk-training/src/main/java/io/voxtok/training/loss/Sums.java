@@ -14,7 +14,7 @@ final class Sums {
             throw new IllegalArgumentException("nothing to sum");
         }
         try (LossScope scope = LossScope.open(terms.get(0).getManager(), terms)) {
-            NDArray sum = terms.get(0).duplicate();
+            NDArray sum = io.voxtok.nn.NdArrays.alias(terms.get(0));
             for (int i = 1; i < terms.size(); i++) {
                 sum = sum.add(terms.get(i));
             }

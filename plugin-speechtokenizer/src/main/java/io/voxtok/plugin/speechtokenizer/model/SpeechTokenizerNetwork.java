@@ -93,7 +93,7 @@ public final class SpeechTokenizerNetwork extends StateDictBlock implements Trai
      * @return {@code (B, T, semantic_dimension)}
      */
     public NDArray transform(NDArray btd, boolean training) {
-        return transform == null ? btd.duplicate() : transform.forward(btd, training);
+        return transform == null ? io.voxtok.nn.NdArrays.alias(btd) : transform.forward(btd, training);
     }
 
     /**
