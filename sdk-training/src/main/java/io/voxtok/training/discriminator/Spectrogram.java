@@ -58,12 +58,19 @@ final class Spectrogram extends StateDictBlock {
             throw new IllegalArgumentException("input of " + s.get(2) + " samples is shorter than n_fft " + nFft);
         }
         int bins = bins();
+        // The value is computed in float64 (closest to torch's float32 FFT); DJL's toType detaches, so a float32
+        // convolution with the same basis carries the gradient back to the waveform.
         try (NDArray basis = basis();
+             NDArray basis32 = basis.toType(DataType.FLOAT32, false);
              NDArray x64 = x.toType(DataType.FLOAT64, false);
              NDArray spec64 = x64.getNDArrayInternal()
                      .convolution(x64, basis, null, strideShape, new Shape(0), new Shape(1), 1)
                      .singletonOrThrow();
-             NDArray spec = spec64.toType(DataType.FLOAT32, false)) {
+             NDArray value = spec64.toType(DataType.FLOAT32, false);
+             NDArray surrogate = x.getNDArrayInternal()
+                     .convolution(x, basis32, null, strideShape, new Shape(0), new Shape(1), 1)
+                     .singletonOrThrow();
+             NDArray spec = io.voxtok.nn.NdArrays.withGradientOf(value, surrogate)) {
             return spec.reshape(s.get(0), 2, bins, -1);
         }
     }

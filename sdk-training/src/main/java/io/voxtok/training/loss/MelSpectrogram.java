@@ -2,7 +2,6 @@ package io.voxtok.training.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
 import io.voxtok.nn.conv.Padding1d;
@@ -33,7 +32,7 @@ public final class MelSpectrogram {
     private final int hop;
     private final int win;
     private final MelFilterbank filterbank;
-    private final double[] dftBasis;
+    private final float[] dftBasis;
 
     /**
      * @param sampleRate sample rate in Hz
@@ -61,21 +60,20 @@ public final class MelSpectrogram {
      * rows {@code F..2F-1} are {@code -w[n] sin(2 pi k n / N)}, with the periodic Hann window {@code w} of length
      * {@code win} centred in {@code nFft} samples.
      */
-    static double[] windowedDftBasis(int nFft, int win) {
+    static float[] windowedDftBasis(int nFft, int win) {
         int bins = nFft / 2 + 1;
         double[] window = new double[nFft];
         int offset = (nFft - win) / 2;
         for (int n = 0; n < win; n++) {
-            // the official window is float32 (torch.hann_window): round it as it does, then work in double
-            window[offset + n] = (float) (0.5 - 0.5 * Math.cos(2.0 * Math.PI * n / win));
+            window[offset + n] = 0.5 - 0.5 * Math.cos(2.0 * Math.PI * n / win);
         }
-        double[] basis = new double[2 * bins * nFft];
+        float[] basis = new float[2 * bins * nFft];
         for (int k = 0; k < bins; k++) {
             for (int n = 0; n < nFft; n++) {
                 // reduce k*n modulo N exactly so that the angle stays accurate for large k*n
                 double angle = 2.0 * Math.PI * (((long) k * n) % nFft) / nFft;
-                basis[k * nFft + n] = window[n] * Math.cos(angle);
-                basis[(bins + k) * nFft + n] = -window[n] * Math.sin(angle);
+                basis[k * nFft + n] = (float) (window[n] * Math.cos(angle));
+                basis[(bins + k) * nFft + n] = (float) (-window[n] * Math.sin(angle));
             }
         }
         return basis;
@@ -124,18 +122,13 @@ public final class MelSpectrogram {
             int pad = (nFft - hop) / 2;
             NDArray padded = Padding1d.pad(y, pad, pad, PaddingMode.REFLECT);
             int bins = nFft / 2 + 1;
-            // The DFT runs in float64: a float32 dot product over n_fft taps accumulates far more rounding than
-            // torch's FFT, and the L1 loss's gradient signs then flip at more near-ties; float64 rounded once
-            // to float32 lands closest to the official float32 FFT.
             NDArray kernels = scope.manager().create(dftBasis, new Shape(2L * bins, 1, nFft));
-            NDArray padded64 = padded.toType(DataType.FLOAT64, false);
-            NDArray spec = Conv1d.conv1d(padded64, kernels, null, new Shape(hop), new Shape(0), new Shape(1), 1)
+            NDArray spec = Conv1d.conv1d(padded, kernels, null, new Shape(hop), new Shape(0), new Shape(1), 1)
                     .singletonOrThrow();
             NDArray re = spec.get(new NDIndex(":, :{}, :", bins));
             NDArray im = spec.get(new NDIndex(":, {}:, :", bins));
             NDArray power = re.square().add(im.square());
-            NDArray magnitude = power.clip(POWER_FLOOR, Double.MAX_VALUE).sqrt().toType(DataType.FLOAT32, false)
-                    .add(MAGNITUDE_OFFSET);
+            NDArray magnitude = power.clip(POWER_FLOOR, Float.MAX_VALUE).sqrt().add(MAGNITUDE_OFFSET);
             NDArray mel = filterbank.toNDArray(scope.manager()).matMul(magnitude);
             NDArray out = mel.clip(LOG_CLAMP, Float.MAX_VALUE).log();
             return scope.keep(out);

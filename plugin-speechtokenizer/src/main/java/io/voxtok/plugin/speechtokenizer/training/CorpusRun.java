@@ -1,0 +1,241 @@
+package io.voxtok.plugin.speechtokenizer.training;
+
+import io.voxtok.api.VoxtokException;
+import io.voxtok.data.ManifestDataset;
+import io.voxtok.modelio.AtomicFiles;
+import io.voxtok.training.TrainingRequest;
+import io.voxtok.training.TrainingResult;
+import io.voxtok.training.data.CropSampler;
+import io.voxtok.training.data.CropSpec;
+import io.voxtok.training.data.PrefetchingBatchSource;
+import io.voxtok.training.data.SamplerPosition;
+import io.voxtok.training.data.SpeakerSplit;
+import io.voxtok.training.data.TrainingCorpus;
+import io.voxtok.training.data.ValidationSet;
+import io.voxtok.training.data.Batch;
+import io.voxtok.training.discriminator.DiscriminatorInit;
+import io.voxtok.training.run.Checkpoint;
+import io.voxtok.training.run.CheckpointStore;
+import io.voxtok.training.run.LossCurvePlot;
+import io.voxtok.training.run.MetricsLog;
+import io.voxtok.training.run.ProgressReporter;
+import io.voxtok.training.run.StopSignal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A training run on a corpus: random crops of the training speakers (with teacher features from a feature
+ * cache when given), a dev split of held-out speakers for validation, checkpoints every {@code save_model_steps}
+ * and on SIGINT/SIGTERM, {@code --resume} from the latest checkpoint with exactly the batches an uninterrupted
+ * run would have drawn, a JSONL log of every step, a progress bar, and loss-curve plots.
+ *
+ * <p>Run directory: {@code config.json} (the configuration the run was started with), {@code metrics.jsonl},
+ * {@code checkpoints/step-N/} ({@link TrainerCheckpoint}) with {@code best.json}, {@code plots/*.png}.
+ */
+public final class CorpusRun {
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusRun.class);
+    static final String CONFIG = "config.json";
+    static final String METRICS = "metrics.jsonl";
+
+    private CorpusRun() {
+    }
+
+    /** Runs or resumes. */
+    public static TrainingResult run(TrainingRequest request) {
+        Path runDir = request.output();
+        Path config = request.config();
+        if (request.resume()) {
+            if (!Files.isRegularFile(runDir.resolve(CONFIG))) {
+                throw VoxtokException.userInput("--resume: " + runDir + " is not a run directory (no " + CONFIG + ")");
+            }
+            if (config != null && !sameFile(config, runDir.resolve(CONFIG))) {
+                throw VoxtokException.userInput("--resume: " + config + " differs from the run's " + runDir.resolve(CONFIG)
+                        + "; resume with the run's own configuration (omit --config)");
+            }
+            config = runDir.resolve(CONFIG);
+        } else if (config == null) {
+            throw VoxtokException.userInput("--config is required");
+        }
+        TrainingConfig cfg = TrainingConfig.read(config);
+        applyOverrides(request.options());
+        Path manifest = manifestOf(request.corpus());
+        SpeakerSplit split = SpeakerSplit.of(new ManifestDataset(manifest));
+        int sr = cfg.model().sampleRate();
+        TrainingCorpus train = TrainingCorpus.of("training split of " + manifest, split.train(),
+                Optional.ofNullable(request.teacherCache()), sr);
+        if (split.dev().isEmpty()) {
+            throw VoxtokException.userInput(manifest + " has no dev split (held-out speakers) for validation");
+        }
+        List<io.voxtok.data.CorpusEntry> devEntries = split.dev().subList(0, Math.min(cfg.validItems(),
+                split.dev().size()));
+        TrainingCorpus dev = TrainingCorpus.of("dev split of " + manifest, devEntries, Optional.empty(), sr);
+        CropSpec spec = new CropSpec(sr, cfg.segmentSize(), cfg.model().hopLength(), cfg.batchSize(), cfg.seed());
+        int cosine = cfg.cosinePeriod(train.size());
+        long total = request.steps() != null ? request.steps() : cfg.totalSteps(train.size());
+
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw VoxtokException.userInput("cannot create run directory " + runDir + ": " + e.getMessage());
+        }
+        if (!request.resume()) {
+            if (Files.exists(runDir.resolve(CONFIG)) || Files.exists(runDir.resolve(METRICS))) {
+                throw VoxtokException.userInput(runDir + " already holds a run; use --resume or another -o");
+            }
+            copy(config, runDir.resolve(CONFIG));
+        }
+        CheckpointStore store = new CheckpointStore(runDir, cfg.checkpointsKept());
+        SpeechTokenizerTrainer.StartState start = request.init() != null ? FixedBatchRun.startState(request.init())
+                : new SpeechTokenizerTrainer.StartState(null, Map.of("mpd", DiscriminatorInit.pytorchDefault(cfg.seed()),
+                "msd", DiscriminatorInit.pytorchDefault(cfg.seed() + 1),
+                "mstftd", DiscriminatorInit.pytorchDefault(cfg.seed() + 2)));
+        Map<String, Double> last = new LinkedHashMap<>();
+        boolean interrupted = false;
+        try (SpeechTokenizerTrainer trainer = new SpeechTokenizerTrainer(cfg, start, cosine)) {
+            double bestDev = Double.POSITIVE_INFINITY;
+            if (request.resume()) {
+                Checkpoint ck = store.latest().orElseThrow(() -> VoxtokException.userInput("--resume: " + runDir
+                        + " has no checkpoint yet"));
+                Map<String, Object> extra = TrainerCheckpoint.load(trainer, ck.directory());
+                if (extra.get("best_dev_mel") instanceof String s) {
+                    bestDev = Double.parseDouble(s);
+                }
+                LOG.info("resumed {} at step {}", runDir, trainer.step());
+            }
+            CropSampler sampler = new CropSampler(train, spec);
+            SamplerPosition position = SamplerPosition.afterSteps(trainer.step(), sampler.batchesPerEpoch());
+            List<float[]> devAudio = new ArrayList<>();
+            ValidationSet valid = ValidationSet.firstSeconds(dev, spec, cfg.validSeconds());
+            for (int i = 0; i < valid.size(); i++) {
+                devAudio.add(valid.get(i).audio());
+            }
+            try (PrefetchingBatchSource source = new PrefetchingBatchSource(sampler, position,
+                    Math.max(1, cfg.loaderThreads()), 4);
+                 MetricsLog log = request.resume() ? MetricsLog.resume(runDir.resolve(METRICS), trainer.step())
+                         : MetricsLog.create(runDir.resolve(METRICS));
+                 ProgressReporter progress = ProgressReporter.forStderr(total);
+                 StopSignal stop = StopSignal.install()) {
+                long savedAt = trainer.step();
+                while (trainer.step() < total) {
+                    if (stop.stopRequested()) {
+                        interrupted = true;
+                        progress.message("stopping (" + stop.reason().orElse("signal") + "): writing a checkpoint");
+                        break;
+                    }
+                    Batch batch = source.next();
+                    StepMetrics m = trainer.trainStep(batch.audio(), batch.hasFeatures() ? batch.features() : null,
+                            null);
+                    log.log(m.step(), m.toMap());
+                    last.putAll(m.scalars());
+                    progress.update(m.step(), pick(m.scalars(), "L_G", "L_D", "L_mel_0"));
+                    if (trainer.nonFiniteStreak() >= cfg.maxNonFiniteSteps()) {
+                        progress.message("stopping: " + trainer.nonFiniteStreak()
+                                + " steps in a row had non-finite losses or gradients");
+                        interrupted = true;
+                        break;
+                    }
+                    boolean validate = m.step() % cfg.validSteps() == 0;
+                    if (m.step() % cfg.saveSteps() == 0 || validate) {
+                        double dev0 = validate ? trainer.melDistance(devAudio) : Double.NaN;
+                        if (validate) {
+                            log.log(m.step(), Map.of("dev_mel_distance", dev0));
+                            last.put("dev_mel_distance", dev0);
+                            bestDev = Double.isFinite(dev0) && dev0 < bestDev ? dev0 : bestDev;
+                        }
+                        save(store, trainer, bestDev);
+                        savedAt = m.step();
+                        if (validate && dev0 == bestDev) {
+                            store.markBest(m.step(), "dev_mel_distance", dev0);
+                        }
+                        plot(runDir);
+                    }
+                }
+                if (trainer.step() != savedAt) {
+                    save(store, trainer, bestDev);
+                }
+                plot(runDir);
+            }
+            last.put("step", (double) trainer.step());
+            return new TrainingResult(runDir, trainer.step(), interrupted, last);
+        }
+    }
+
+    private static void save(CheckpointStore store, SpeechTokenizerTrainer trainer, double bestDev) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("best_dev_mel", Double.toString(bestDev));
+        store.save(trainer.step(), dir -> TrainerCheckpoint.save(trainer, dir, extra));
+    }
+
+    private static void plot(Path runDir) {
+        try {
+            Files.createDirectories(runDir.resolve("plots"));
+            new LossCurvePlot("SpeechTokenizer training", List.of("L_G", "L_D", "L_mel_0", "L_feat", "L_adv",
+                    "L_q", "L_distill", "dev_mel_distance", "codebook_perplexity"))
+                    .smoothing(9).write(runDir.resolve(METRICS), runDir.resolve("plots/losses.png"));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not draw the loss curves: {}", e.getMessage());
+        }
+    }
+
+    private static Map<String, Double> pick(Map<String, Double> all, String... names) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String n : names) {
+            if (all.containsKey(n)) {
+                out.put(n, all.get(n));
+            }
+        }
+        return out;
+    }
+
+    /** A corpus directory holding {@code manifest.jsonl}, or a manifest file. */
+    static Path manifestOf(Path corpus) {
+        if (corpus == null) {
+            throw VoxtokException.userInput("--corpus is required (a corpus directory or a JSONL manifest)");
+        }
+        if (Files.isDirectory(corpus)) {
+            Path m = corpus.resolve("manifest.jsonl");
+            if (!Files.isRegularFile(m)) {
+                throw VoxtokException.userInput("corpus directory " + corpus + " has no manifest.jsonl");
+            }
+            return m;
+        }
+        if (!Files.isRegularFile(corpus)) {
+            throw VoxtokException.userInput("corpus " + corpus + " does not exist");
+        }
+        return corpus;
+    }
+
+    private static void applyOverrides(Map<String, String> options) {
+        for (String k : options.keySet()) {
+            if (!k.equals("t_max") && !k.equals("expected")) {
+                throw VoxtokException.userInput("unknown option -O " + k + " (set training fields in the config file)");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
+        } catch (IOException e) {
+            throw VoxtokException.userInput("cannot read " + a + " or " + b + ": " + e.getMessage());
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            byte[] bytes = Files.readAllBytes(from);
+            AtomicFiles.write(to, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw VoxtokException.userInput("cannot read " + from + ": " + e.getMessage());
+        }
+    }
+}
