@@ -87,12 +87,26 @@ public final class SpeechTokenizerModel implements AutoCloseable {
         } catch (IOException e) {
             throw VoxtokException.userInput("cannot list model directory " + directory + ": " + e.getMessage());
         }
+        if (checkpoints.size() == 2 && sameStem(checkpoints.get(0), checkpoints.get(1))) {
+            // an export holds the same weights twice (X.pt for the official code, X.safetensors): read the latter
+            checkpoints = checkpoints.stream().filter(p -> p.getFileName().toString().endsWith(".safetensors"))
+                    .toList();
+        }
         if (checkpoints.size() != 1) {
             throw VoxtokException.userInput("model directory " + directory + " must hold exactly one checkpoint"
                     + " (*.pt, *.pth or *.safetensors), found " + checkpoints.size()
                     + (checkpoints.isEmpty() ? "" : ": " + checkpoints) + "; pass the files explicitly");
         }
         return load(config, checkpoints.get(0), device);
+    }
+
+    private static boolean sameStem(Path a, Path b) {
+        String x = a.getFileName().toString();
+        String y = b.getFileName().toString();
+        String sx = x.substring(0, x.lastIndexOf('.'));
+        String sy = y.substring(0, y.lastIndexOf('.'));
+        boolean oneSafetensors = x.endsWith(".safetensors") ^ y.endsWith(".safetensors");
+        return sx.equals(sy) && oneSafetensors;
     }
 
     /** Loads an explicit {@code config.json} and checkpoint (torch zip {@code .pt} or safetensors). */

@@ -27,6 +27,9 @@ class OfficialTrainerParityTest {
         assertEquals(3, steps.size());
         assertTrue(parity.checks().size() > 500, "only " + parity.checks().size() + " checks ran");
         assertTrue(parity.passed(), parity.report());
+        // at most the spectral-norm vectors of the few MSD sub-0 convolutions may be marginal (see the checker)
+        assertTrue(parity.checks().stream().filter(OfficialTrainerParity.Check::marginal).count() <= 4,
+                parity.report());
         for (String f : new String[] {"generator.pt", "disc_mpd.pt", "disc_msd.pt", "disc_mstftd.pt", "losses.jsonl"}) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
