@@ -38,7 +38,7 @@ final class Spectrogram extends StateDictBlock {
         this.hop = scale.hopLength();
         this.win = scale.winLength();
         this.strideShape = new Shape(hop);
-        buffer("window", hannWindow(manager, win));
+        buffer("window", manager.create(hannWindow(win)));
     }
 
     /** Number of frequency bins {@code n_fft / 2 + 1}. */
@@ -124,17 +124,17 @@ final class Spectrogram extends StateDictBlock {
     }
 
     /**
-     * {@code torch.hann_window(n)} (periodic, float32), computed the way PyTorch does it so that the values are
-     * the same bits: {@code cos(i * fl32(2 pi / n))} over {@code i = 0..n} in float32, times -0.5, plus 0.5, first
-     * {@code n} values.
+     * {@code torch.hann_window(n)} (periodic, float32), bit for bit: PyTorch evaluates
+     * {@code cos(i * fl32(2 pi / n))} for {@code i = 0..n} in float32 with its CPU cosine, multiplies by -0.5,
+     * adds 0.5 and drops the last value.
      */
-    static NDArray hannWindow(NDManager manager, int n) {
-        try (NDArray i = manager.arange(0f, n + 1f, 1f, DataType.FLOAT32);
-             NDArray angle = i.mul((float) (2 * Math.PI / n));
-             NDArray cos = angle.cos();
-             NDArray half = cos.mul(-0.5f);
-             NDArray w = half.add(0.5f)) {
-            return w.get("0:" + n).duplicate();
+    static float[] hannWindow(int n) {
+        float step = (float) (Math.PI * 2 / n);
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            float c = Float32Cosine.cos(i * step);
+            w[i] = c * -0.5f + 0.5f;
         }
+        return w;
     }
 }
