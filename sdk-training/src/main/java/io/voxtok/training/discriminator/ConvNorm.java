@@ -1,7 +1,7 @@
 package io.voxtok.training.discriminator;
 
 /** How a discriminator convolution parametrises its weight, as the official modules wrap them. */
-public enum ConvNorm {
+enum ConvNorm {
     /** A plain {@code weight} (EnCodec {@code NormConv2d(norm='none')}). */
     NONE,
     /** {@code torch.nn.utils.weight_norm}: parameters {@code weight_g}, {@code weight_v}; {@code w = g v / ||v||}. */

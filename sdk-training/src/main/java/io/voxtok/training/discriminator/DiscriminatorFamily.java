@@ -3,11 +3,13 @@ package io.voxtok.training.discriminator;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.voxtok.modelio.StateDict;
+import io.voxtok.modelio.Tensor;
 import io.voxtok.nn.StateDictBlock;
 import io.voxtok.training.DiscriminatorForward;
 import io.voxtok.training.TrainableDiscriminator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +67,16 @@ public abstract class DiscriminatorFamily implements TrainableDiscriminator {
     /** Parameters and buffers under their official keys (the live arrays, not copies). */
     public final Map<String, NDArray> stateDict() {
         return root.stateDict();
+    }
+
+    /**
+     * A copy of every parameter and buffer (float32, official keys and order), e.g. for a checkpoint; the
+     * spectral-norm vectors are included, so a restored discriminator continues the same power iterations.
+     */
+    public final StateDict snapshot() {
+        Map<String, Tensor> copy = new LinkedHashMap<>();
+        stateDict().forEach((k, v) -> copy.put(k, Tensor.ofFloats(v.toFloatArray(), v.getShape().getShape())));
+        return StateDict.of(copy, null);
     }
 
     /** The manager that owns the weights. */

@@ -3,7 +3,6 @@ package io.voxtok.training.discriminator;
 import ai.djl.ndarray.NDArray;
 import io.voxtok.nn.StateDictBlock;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,14 +37,5 @@ final class LayerList<B extends StateDictBlock> extends StateDictBlock {
     @Override
     public NDArray forward(NDArray x, boolean training) {
         throw new UnsupportedOperationException("a layer list has no forward of its own");
-    }
-
-    /** Builds a list from a generator of layers. */
-    static <B extends StateDictBlock> LayerList<B> of(int n, java.util.function.IntFunction<B> layer) {
-        List<B> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(layer.apply(i));
-        }
-        return new LayerList<>(out);
     }
 }

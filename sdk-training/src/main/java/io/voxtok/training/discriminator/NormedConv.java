@@ -20,7 +20,6 @@ import java.util.Arrays;
  */
 final class NormedConv extends StateDictBlock {
     private final ConvNorm norm;
-    private final long[] weightShape;
     private final Shape stride;
     private final Shape padding;
     private final Shape dilation;
@@ -52,7 +51,6 @@ final class NormedConv extends StateDictBlock {
                     + " groups");
         }
         this.norm = norm;
-        this.weightShape = weightShape.clone();
         this.stride = new Shape(stride);
         this.padding = new Shape(padding);
         this.dilation = new Shape(dilation);
@@ -83,16 +81,6 @@ final class NormedConv extends StateDictBlock {
             }
             default -> throw new IllegalArgumentException(String.valueOf(norm));
         }
-    }
-
-    /** The weight parametrisation. */
-    ConvNorm norm() {
-        return norm;
-    }
-
-    /** Shape of the (effective) weight. */
-    long[] weightShape() {
-        return weightShape.clone();
     }
 
     @Override

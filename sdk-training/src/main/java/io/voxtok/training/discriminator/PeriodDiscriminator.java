@@ -45,11 +45,6 @@ final class PeriodDiscriminator extends SubDiscriminator {
                 new long[] {1, 1}, new long[] {1, 0}, new long[] {1, 1}, 1));
     }
 
-    /** The period. */
-    int period() {
-        return period;
-    }
-
     @Override
     Output score(NDArray x, boolean training) {
         long batch = x.getShape().get(0);
