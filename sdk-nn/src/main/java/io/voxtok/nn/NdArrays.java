@@ -81,22 +81,4 @@ public final class NdArrays {
         return x.reshape(x.getShape());
     }
 
-    /**
-     * {@code value} in the forward pass with the gradient of {@code surrogate} in the backward pass:
-     * {@code value.detach() + (surrogate - surrogate.detach())}, which equals {@code value} exactly. Used where a
-     * value is computed more accurately along a path autograd cannot follow (DJL's {@code toType} detaches, so a
-     * float64 computation cannot hand its gradient back to float32 inputs) while a float32 path of the same
-     * function supplies the gradient.
-     *
-     * @param value     the forward value (its graph, if any, is ignored)
-     * @param surrogate the same quantity computed differentiably, same shape and type as {@code value}
-     * @return attached to {@code surrogate}'s manager
-     */
-    public static NDArray withGradientOf(NDArray value, NDArray surrogate) {
-        try (NDArray v = value.stopGradient();
-             NDArray s = surrogate.stopGradient();
-             NDArray delta = surrogate.sub(s)) {
-            return delta.add(v);
-        }
-    }
 }

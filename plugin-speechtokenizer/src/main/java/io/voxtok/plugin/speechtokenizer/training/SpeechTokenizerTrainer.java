@@ -132,6 +132,9 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                     DistillationLoss.of(config.distillType()), adversarial);
             this.quantizerOptions = new ResidualVectorQuantizer.TrainingOptions(config.kmeansIterations(),
                     (float) config.deadCodeThreshold(), config.deadCodeReseed());
+        } catch (IllegalArgumentException e) {
+            root.close();
+            throw io.voxtok.api.VoxtokException.userInput("config " + config.source() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             root.close();
             throw e;
