@@ -48,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the training recipes and exit")
     boolean list;
 
-    @Option(names = "--config", paramLabel = "TRAIN.json", description = "training configuration (model and trainer)")
+    @Option(names = "--config", paramLabel = "TRAIN.json",
+            description = "training configuration (model and trainer); with --resume, the run's own by default")
     Path config;
 
     @Option(names = "--corpus", paramLabel = "DIR|MANIFEST", description = "corpus directory or JSONL manifest")
@@ -114,18 +115,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks the option combination and the paths, and builds the request (paths made absolute).
+     * Checks the option combination and the paths, and builds the request (paths made absolute; the configuration
+     * is {@code null} when resuming without {@code --config}).
      *
      * @throws IllegalArgumentException (usage error) naming the option, path and problem
      */
     TrainingRequest request() {
-        if (config == null) {
+        if (config == null && !resume) {
             throw new IllegalArgumentException("missing --config TRAIN.json (the training configuration)");
         }
         if (output == null) {
             throw new IllegalArgumentException("missing -o RUN_DIR (the run directory)");
         }
-        Path cfg = PathArguments.file("--config", config);
+        Path cfg = config == null ? null : PathArguments.file("--config", config);
         if (corpus != null && batches != null) {
             throw new IllegalArgumentException("give either --corpus or --batches (with --init), not both");
         }

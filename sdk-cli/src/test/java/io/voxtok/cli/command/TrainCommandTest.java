@@ -163,6 +163,7 @@ class TrainCommandTest {
         new CommandLine(corpusRun).parseArgs("speechtokenizer", "--config", s(config), "--corpus", s(corpus),
                 "--teacher-cache", s(init), "-o", s(dir), "--resume");
         TrainingRequest r = corpusRun.request();
+        assertEquals(config.toAbsolutePath(), r.config());
         assertEquals(corpus.toAbsolutePath(), r.corpus());
         assertEquals(init.toAbsolutePath(), r.teacherCache());
         assertTrue(r.resume());
@@ -191,6 +192,18 @@ class TrainCommandTest {
 
         assertEquals(0, TrainCommand.report(new TrainingResult(dir, 1, false, Map.of()), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())));
+    }
+
+    @Test
+    void resumingNeedsNoConfigButNewRunsDo() {
+        TrainCommand c = new TrainCommand();
+        new CommandLine(c).parseArgs("x", "--corpus", s(corpus), "-o", s(dir), "--resume");
+        TrainingRequest q = c.request();
+        assertNull(q.config());
+        assertTrue(q.resume());
+        CliRun fresh = CliRun.of("train", "x", "--corpus", s(corpus), "-o", s(dir));
+        assertEquals(2, fresh.code());
+        assertTrue(fresh.err().contains("--config"), fresh.err());
     }
 
     @Test
