@@ -6,10 +6,12 @@ import io.voxtok.cli.command.DecodeCommand;
 import io.voxtok.cli.command.CorpusCommand;
 import io.voxtok.cli.command.EncodeCommand;
 import io.voxtok.cli.command.EvalCommand;
+import io.voxtok.cli.command.ExportCommand;
 import io.voxtok.cli.command.FeaturesCommand;
 import io.voxtok.cli.command.UnitsCommand;
 import io.voxtok.cli.command.PluginsCommand;
 import io.voxtok.cli.command.ResynthCommand;
+import io.voxtok.cli.command.TrainCommand;
 import io.voxtok.cli.command.VoiceConversionCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,13 +19,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code voxtok} command. Exit codes: 0 success, 2 usage error, 1 any other failure. Errors print one line
- * naming the file and the problem; {@code --verbose} adds the stack trace.
+ * naming the file and the problem; {@code --verbose} adds the stack trace. {@code --help} and {@code --version} are
+ * inherited by every subcommand.
  */
-@Command(name = "voxtok", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Speech tokenizers on the JVM: encode, decode, resynthesise, convert voices, benchmark.",
+@Command(name = "voxtok", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
+        description = "Speech tokenizers on the JVM: encode, decode, resynthesise, convert voices, benchmark, train.",
         subcommands = {PluginsCommand.class, EncodeCommand.class, DecodeCommand.class, ResynthCommand.class,
                 VoiceConversionCommand.class, BenchCommand.class,
-                FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class})
+                FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class,
+                TrainCommand.class, ExportCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

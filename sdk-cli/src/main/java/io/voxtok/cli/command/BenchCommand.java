@@ -3,7 +3,8 @@ package io.voxtok.cli.command;
 import picocli.CommandLine.Command;
 
 /** {@code voxtok bench}: benchmarks. */
-@Command(name = "bench", description = "Benchmarks (speed).", subcommands = {SpeedBenchCommand.class, ChunkingBenchCommand.class})
+@Command(name = "bench", description = "Benchmarks (speed, chunking, training step).",
+        subcommands = {SpeedBenchCommand.class, ChunkingBenchCommand.class, TrainStepBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -137,7 +137,11 @@ public final class SpeedBenchmark {
         return -1;
     }
 
-    private static Map<String, String> environment(BackendSpec backend) {
+    /**
+     * The machine and engine a measurement ran on, as benchmark reports record it: JVM, OS, cores, backend and,
+     * on Linux, the CPU model.
+     */
+    public static Map<String, String> environment(BackendSpec backend) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
