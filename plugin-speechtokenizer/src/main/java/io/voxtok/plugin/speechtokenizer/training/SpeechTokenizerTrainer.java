@@ -237,8 +237,10 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
             generator.setQuantizerTraining(quantizerOptions, new SplittableRandom(mix(config.seed(), step)));
             CodecForward out;
             NDArray lossD;
+            long tPhase = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 out = generator.forward(x, config.model().nQ(), true);
+                scalars.put("seconds_generator_forward", (System.nanoTime() - tPhase) / 1e9);
                 if (observer != null) {
                     observer.generatorOutput(out);
                 }
@@ -258,6 +260,8 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                 gc.backward(lossD);
             }
             double ld = lossD.getFloat();
+            scalars.put("seconds_discriminator_step", (System.nanoTime() - tPhase) / 1e9
+                    - scalars.get("seconds_generator_forward"));
             scalars.put("L_D", ld);
             if (observer != null) {
                 observer.discriminatorGradients(this);
@@ -267,6 +271,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                 optimD.step(lrD);
             }
             GeneratorLossTerms terms;
+            long tG = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 List<DiscriminatorForward> real = new ArrayList<>();
                 List<DiscriminatorForward> fake = new ArrayList<>();
@@ -279,6 +284,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                 zeroGradients(generatorParameters);
                 gc.backward(terms.total());
             }
+            scalars.put("seconds_generator_step", (System.nanoTime() - tG) / 1e9);
             recordGeneratorTerms(terms, scalars);
             double lg = terms.total().getFloat();
             terms.close();
