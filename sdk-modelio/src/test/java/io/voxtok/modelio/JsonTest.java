@@ -78,4 +78,27 @@ class JsonTest {
         assertTrue(missing.getMessage().contains("none.json") && missing.getMessage().contains("no such file"),
                 missing.getMessage());
     }
+
+    @Test
+    void writtenJsonParsesBackToTheSameValues() {
+        Map<String, Object> in = new java.util.LinkedHashMap<>();
+        in.put("s", "a \"quoted\"\n\u0001 text");
+        in.put("lr", 9.938441702975689e-05);
+        in.put("n", 7L);
+        in.put("flag", true);
+        in.put("none", null);
+        in.put("list", List.of(1, 2.5, "x"));
+        in.put("arr", new double[] {0.1, 1e-300});
+        in.put("nested", Map.of("k", List.of()));
+        Map<String, Object> back = Json.parseObject(Json.write(in), "test");
+        assertEquals(List.copyOf(in.keySet()), List.copyOf(back.keySet()), "key order kept");
+        assertEquals("a \"quoted\"\n\u0001 text", back.get("s"));
+        assertEquals(9.938441702975689e-05, ((Number) back.get("lr")).doubleValue(), 0.0, "doubles round-trip exactly");
+        assertEquals(7L, ((Number) back.get("n")).longValue());
+        assertEquals(true, back.get("flag"));
+        assertTrue(back.containsKey("none") && back.get("none") == null);
+        assertEquals(1e-300, ((Number) ((List<?>) back.get("arr")).get(1)).doubleValue(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("bad", Double.NaN)));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("bad", new Object())));
+    }
 }
