@@ -76,7 +76,7 @@ public final class GeneratorLoss {
      */
     public GeneratorLossTerms compute(NDArray target, NDArray reconstruction, NDArray commitment, NDArray feature,
             NDArray teacher, List<DiscriminatorForward> real, List<DiscriminatorForward> fake) {
-        if (real.size() != fake.size() || real.isEmpty()) {
+        if (real.size() != fake.size()) {
             throw new IllegalArgumentException(real.size() + " real and " + fake.size() + " fake families");
         }
         List<NDArray> featPerFamily = new ArrayList<>(real.size());
@@ -91,8 +91,11 @@ public final class GeneratorLoss {
             }
             made.addAll(featPerFamily);
             made.addAll(advPerFamily);
-            NDArray feat = keepIn(made, Sums.inOrder(featPerFamily));
-            NDArray adv = keepIn(made, Sums.inOrder(advPerFamily));
+            // without discriminators (a generator-only recipe) both adversarial terms are exactly zero
+            NDArray feat = keepIn(made, real.isEmpty() ? target.getManager().zeros(new ai.djl.ndarray.types.Shape())
+                    : Sums.inOrder(featPerFamily));
+            NDArray adv = keepIn(made, real.isEmpty() ? target.getManager().zeros(new ai.djl.ndarray.types.Shape())
+                    : Sums.inOrder(advPerFamily));
             melTerms = melLoss.perResolution(target, reconstruction);
             made.addAll(melTerms);
             NDArray mel = keepIn(made, melLoss.weightedSum(melTerms));

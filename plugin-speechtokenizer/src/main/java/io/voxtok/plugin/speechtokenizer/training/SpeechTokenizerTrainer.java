@@ -236,7 +236,9 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                     new Shape(batch, teacher[0].length, teacher[0][0].length));
             generator.setQuantizerTraining(quantizerOptions, new SplittableRandom(mix(config.seed(), step)));
             CodecForward out;
-            NDArray lossD;
+            NDArray lossD = null;
+            // with both adversarial weights at 0 the discriminators cannot affect the generator: skip them
+            boolean adversarialOn = config.lossWeights().feature() != 0 || config.lossWeights().adversarial() != 0;
             long tPhase = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 out = generator.forward(x, config.model().nQ(), true);
@@ -244,38 +246,43 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                 if (observer != null) {
                     observer.generatorOutput(out);
                 }
-                NDArray fakeDetached = out.reconstruction().stopGradient();
-                List<DiscriminatorForward> real = new ArrayList<>();
-                List<DiscriminatorForward> fake = new ArrayList<>();
-                for (DiscriminatorFamily d : discriminators) {
-                    real.add(d.forward(x, true));
-                    fake.add(d.forward(fakeDetached, true));
+                if (adversarialOn) {
+                    NDArray fakeDetached = out.reconstruction().stopGradient();
+                    List<DiscriminatorForward> real = new ArrayList<>();
+                    List<DiscriminatorForward> fake = new ArrayList<>();
+                    for (DiscriminatorFamily d : discriminators) {
+                        real.add(d.forward(x, true));
+                        fake.add(d.forward(fakeDetached, true));
+                    }
+                    lossD = adversarial.discriminatorTotal(real, fake);
+                    for (int i = 0; i < discriminators.size(); i++) {
+                        scalars.put("L_D_" + discriminators.get(i).family(),
+                                (double) adversarial.discriminator(real.get(i), fake.get(i)).getFloat());
+                    }
+                    zeroGradients(discriminatorParameters);
+                    gc.backward(lossD);
                 }
-                lossD = adversarial.discriminatorTotal(real, fake);
-                for (int i = 0; i < discriminators.size(); i++) {
-                    scalars.put("L_D_" + discriminators.get(i).family(),
-                            (double) adversarial.discriminator(real.get(i), fake.get(i)).getFloat());
+            }
+            boolean dFinite = true;
+            if (adversarialOn) {
+                double ld = lossD.getFloat();
+                scalars.put("seconds_discriminator_step", (System.nanoTime() - tPhase) / 1e9
+                        - scalars.get("seconds_generator_forward"));
+                scalars.put("L_D", ld);
+                if (observer != null) {
+                    observer.discriminatorGradients(this);
                 }
-                zeroGradients(discriminatorParameters);
-                gc.backward(lossD);
-            }
-            double ld = lossD.getFloat();
-            scalars.put("seconds_discriminator_step", (System.nanoTime() - tPhase) / 1e9
-                    - scalars.get("seconds_generator_forward"));
-            scalars.put("L_D", ld);
-            if (observer != null) {
-                observer.discriminatorGradients(this);
-            }
-            boolean dFinite = Double.isFinite(ld) && applyClipping(discriminatorParameters, scalars, "grad_norm_d");
-            if (dFinite) {
-                optimD.step(lrD);
+                dFinite = Double.isFinite(ld) && applyClipping(discriminatorParameters, scalars, "grad_norm_d");
+                if (dFinite) {
+                    optimD.step(lrD);
+                }
             }
             GeneratorLossTerms terms;
             long tG = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 List<DiscriminatorForward> real = new ArrayList<>();
                 List<DiscriminatorForward> fake = new ArrayList<>();
-                for (DiscriminatorFamily d : discriminators) {
+                for (DiscriminatorFamily d : adversarialOn ? discriminators : List.<DiscriminatorFamily>of()) {
                     real.add(d.forward(x, true));
                     fake.add(d.forward(out.reconstruction(), true));
                 }
@@ -341,7 +348,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
     }
 
     private void recordGeneratorTerms(GeneratorLossTerms t, Map<String, Double> scalars) {
-        for (int i = 0; i < discriminators.size(); i++) {
+        for (int i = 0; i < t.featurePerFamily().size(); i++) {
             String f = discriminators.get(i).family();
             scalars.put("L_feat_" + f, (double) t.featurePerFamily().get(i).getFloat());
             scalars.put("L_adv_" + f, (double) t.adversarialPerFamily().get(i).getFloat());
