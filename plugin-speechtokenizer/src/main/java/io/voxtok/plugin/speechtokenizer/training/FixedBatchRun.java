@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code voxtok train speechtokenizer --init DIR --batches DIR --steps N}: start from given state dicts and take
@@ -174,11 +173,5 @@ public final class FixedBatchRun {
             }
         }
         return out;
-    }
-
-    static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
     }
 }

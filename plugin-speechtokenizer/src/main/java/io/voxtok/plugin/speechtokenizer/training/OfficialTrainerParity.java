@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -331,13 +330,5 @@ public final class OfficialTrainerParity implements SpeechTokenizerTrainer.StepO
 
     private Tensor npy(String relative) {
         return NpyFile.read(fixture.resolve(relative));
-    }
-
-    /** Per-step losses as logged, keyed by step, for reports. */
-    static Map<String, Object> summary(List<Check> checks) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("passed", checks.stream().filter(Check::passed).count());
-        m.put("failed", checks.stream().filter(c -> !c.passed()).count());
-        return m;
     }
 }

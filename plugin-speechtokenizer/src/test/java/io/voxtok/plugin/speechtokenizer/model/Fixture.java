@@ -22,13 +22,7 @@ final class Fixture {
 
     /** The fixture directory; fails (not skips) when the shared folder is missing. */
     static Path dir() {
-        String shared = System.getProperty("voxtok.shared");
-        if (shared == null) {
-            fail("system property voxtok.shared is not set (surefire sets it to <root>/../shared)");
-        }
-        Path dir = Path.of(shared, "fixtures", "parity", "speechtokenizer");
-        assertTrue(Files.isDirectory(dir), "missing parity fixture " + dir);
-        return dir;
+        return io.voxtok.plugin.speechtokenizer.SharedFixtures.dir("speechtokenizer");
     }
 
     /** The fixture model, loaded once per test JVM and shared by the test classes (it is thread-safe). */

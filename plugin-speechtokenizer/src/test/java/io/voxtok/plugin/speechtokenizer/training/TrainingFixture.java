@@ -24,13 +24,7 @@ final class TrainingFixture {
 
     /** The fixture directory; fails (not skips) when the shared folder is missing. */
     static Path dir() {
-        String shared = System.getProperty("voxtok.shared");
-        if (shared == null) {
-            fail("system property voxtok.shared is not set (surefire sets it to <root>/../shared)");
-        }
-        Path dir = Path.of(shared, "fixtures", "parity", "training");
-        assertTrue(Files.isDirectory(dir), "missing training fixture " + dir);
-        return dir;
+        return io.voxtok.plugin.speechtokenizer.SharedFixtures.dir("training");
     }
 
     static Tensor npy(String relative) {

@@ -27,13 +27,7 @@ final class DiscriminatorFixture {
 
     /** The fixture directory; fails (not skips) when the shared folder is missing. */
     static Path dir() {
-        String shared = System.getProperty("voxtok.shared");
-        if (shared == null) {
-            fail("system property voxtok.shared is not set (surefire sets it to <root>/../shared)");
-        }
-        Path dir = Path.of(shared, "fixtures", "parity", "training");
-        assertTrue(Files.isDirectory(dir), "missing training fixture " + dir);
-        return dir;
+        return io.voxtok.plugin.speechtokenizer.SharedFixtures.dir("training");
     }
 
     /** Row {@code item} of {@code inputs/step1_x.npy} ({@code (2, 16000)}, 16 kHz) as mono audio. */
