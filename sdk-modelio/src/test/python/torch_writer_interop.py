@@ -7,8 +7,9 @@ Python is not needed to build or test Voxtok; this script only makes a committed
       Writes src/test/resources/io/voxtok/modelio/torch_module.pt (torch.save of Tiny().state_dict()) and
       torch_module_expected.json (dtype, shape, values of every tensor), read by TorchZipWriterTest.
 
-  mvn -B -o -pl sdk-modelio -am test -Dtest='TorchZipWriterInteropFiles*' -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dvoxtok.torchcheck.dir=/tmp/voxtok-torchcheck
+  mvn -B -q -o -pl sdk-modelio -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+  java -cp sdk-modelio/target/test-classes:sdk-modelio/target/classes:$(cat /tmp/cp.txt) \
+      io.voxtok.modelio.TorchCheckFiles /tmp/voxtok-torchcheck
   /usr/bin/python3 sdk-modelio/src/test/python/torch_writer_interop.py check /tmp/voxtok-torchcheck
       Loads the files Java wrote with torch.load and compares them with what they should hold; exits non-zero on
       the first difference.

@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The SpeechTokenizer training parity fixture ({@code shared/fixtures/parity/training}) and its rules. */
 final class TrainingFixture {
@@ -34,11 +33,12 @@ final class TrainingFixture {
     private TrainingFixture() {
     }
 
-    /** The fixture directory; skips the test when the shared fixtures are not there. */
+    /** The fixture directory; fails (not skips) when the shared fixtures are not there. */
     static Path dir() {
         String shared = System.getProperty("voxtok.shared");
         Path d = shared == null ? null : Path.of(shared, "fixtures", "parity", "training");
-        assumeTrue(d != null && Files.isDirectory(d), "training parity fixture not found (voxtok.shared)");
+        org.junit.jupiter.api.Assertions.assertTrue(d != null && Files.isDirectory(d),
+                "training parity fixture not found (voxtok.shared = " + shared + ")");
         return d;
     }
 

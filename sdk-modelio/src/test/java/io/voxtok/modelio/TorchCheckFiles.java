@@ -1,24 +1,27 @@
 package io.voxtok.modelio;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
- * Writes the files of the one-time check against PyTorch into the folder named by the system property
- * {@code voxtok.torchcheck.dir}; skipped without it. Then run
+ * Writes the files of the one-time check against PyTorch into the folder given as the only argument (a program,
+ * not a test: run it from the test class path, e.g. with {@code mvn -q -o -pl sdk-modelio test-compile exec:java}
+ * or any IDE). Then run
  * {@code /usr/bin/python3 sdk-modelio/src/test/python/torch_writer_interop.py check <folder>}, which loads them with
  * torch.load (see that script for the full commands). Python never runs as part of the build.
  */
-class TorchZipWriterInteropFilesTest {
-    @Test
-    void writeFilesForTorchCheck() {
-        String folder = System.getProperty("voxtok.torchcheck.dir");
-        assumeTrue(folder != null && !folder.isBlank(), "set -Dvoxtok.torchcheck.dir to write the torch check files");
-        Path dir = Path.of(folder);
+public final class TorchCheckFiles {
+    private TorchCheckFiles() {
+    }
+
+    /** @param args the output folder */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: TorchCheckFiles OUTPUT_DIR");
+        }
+        Path dir = Path.of(args[0]);
         Map<String, Tensor> linear = new LinkedHashMap<>();
         linear.put("weight", TensorPatterns.of(DType.FLOAT32, 2, 3));
         linear.put("bias", TensorPatterns.of(DType.FLOAT32, 2));
