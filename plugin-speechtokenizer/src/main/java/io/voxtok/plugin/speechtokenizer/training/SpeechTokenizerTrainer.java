@@ -236,7 +236,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                     new Shape(batch, teacher[0].length, teacher[0][0].length));
             generator.setQuantizerTraining(quantizerOptions, new SplittableRandom(mix(config.seed(), step)));
             CodecForward out;
-            NDArray lossD = null;
+            double ld = Double.NaN;
             // with both adversarial weights at 0 the discriminators cannot affect the generator: skip them
             boolean adversarialOn = config.lossWeights().feature() != 0 || config.lossWeights().adversarial() != 0;
             long tPhase = System.nanoTime();
@@ -248,24 +248,29 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                 }
                 if (adversarialOn) {
                     NDArray fakeDetached = out.reconstruction().stopGradient();
-                    List<DiscriminatorForward> real = new ArrayList<>();
-                    List<DiscriminatorForward> fake = new ArrayList<>();
-                    for (DiscriminatorFamily d : discriminators) {
-                        real.add(d.forward(x, true));
-                        fake.add(d.forward(fakeDetached, true));
+                    // the discriminator phase's activations live in their own scope, freed before the generator
+                    // phase builds its own (they are the bulk of a step's memory)
+                    try (NDManager scope = m.newSubManager()) {
+                        scope.tempAttachAll(x, fakeDetached);
+                        List<DiscriminatorForward> real = new ArrayList<>();
+                        List<DiscriminatorForward> fake = new ArrayList<>();
+                        for (DiscriminatorFamily d : discriminators) {
+                            real.add(d.forward(x, true));
+                            fake.add(d.forward(fakeDetached, true));
+                        }
+                        NDArray lossD = adversarial.discriminatorTotal(real, fake);
+                        for (int i = 0; i < discriminators.size(); i++) {
+                            scalars.put("L_D_" + discriminators.get(i).family(),
+                                    (double) adversarial.discriminator(real.get(i), fake.get(i)).getFloat());
+                        }
+                        zeroGradients(discriminatorParameters);
+                        gc.backward(lossD);
+                        ld = lossD.getFloat();
                     }
-                    lossD = adversarial.discriminatorTotal(real, fake);
-                    for (int i = 0; i < discriminators.size(); i++) {
-                        scalars.put("L_D_" + discriminators.get(i).family(),
-                                (double) adversarial.discriminator(real.get(i), fake.get(i)).getFloat());
-                    }
-                    zeroGradients(discriminatorParameters);
-                    gc.backward(lossD);
                 }
             }
             boolean dFinite = true;
             if (adversarialOn) {
-                double ld = lossD.getFloat();
                 scalars.put("seconds_discriminator_step", (System.nanoTime() - tPhase) / 1e9
                         - scalars.get("seconds_generator_forward"));
                 scalars.put("L_D", ld);
@@ -277,24 +282,26 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                     optimD.step(lrD);
                 }
             }
-            GeneratorLossTerms terms;
+            double lg;
             long tG = System.nanoTime();
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector();
+                 NDManager scope = m.newSubManager()) {
+                scope.tempAttachAll(x, out.reconstruction());
                 List<DiscriminatorForward> real = new ArrayList<>();
                 List<DiscriminatorForward> fake = new ArrayList<>();
                 for (DiscriminatorFamily d : adversarialOn ? discriminators : List.<DiscriminatorFamily>of()) {
                     real.add(d.forward(x, true));
                     fake.add(d.forward(out.reconstruction(), true));
                 }
-                terms = generatorLoss.compute(x, out.reconstruction(), out.commitmentLoss(), out.semanticFeature(), s,
-                        real, fake);
-                zeroGradients(generatorParameters);
-                gc.backward(terms.total());
+                try (GeneratorLossTerms terms = generatorLoss.compute(x, out.reconstruction(), out.commitmentLoss(),
+                        out.semanticFeature(), s, real, fake)) {
+                    zeroGradients(generatorParameters);
+                    gc.backward(terms.total());
+                    recordGeneratorTerms(terms, scalars);
+                    lg = terms.total().getFloat();
+                }
             }
             scalars.put("seconds_generator_step", (System.nanoTime() - tG) / 1e9);
-            recordGeneratorTerms(terms, scalars);
-            double lg = terms.total().getFloat();
-            terms.close();
             if (observer != null) {
                 observer.generatorGradients(this);
             }
