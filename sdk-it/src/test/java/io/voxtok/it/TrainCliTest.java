@@ -141,4 +141,25 @@ class TrainCliTest {
             assertTrue(Files.size(codes) > 0);
         }
     }
+
+    @Test
+    void teacherFeaturesFromTheFeaturesCommandDriveTheDistillationTerm() throws IOException {
+        // HuBERT-style teacher (the HuBERT parity checkpoint, 64-dimensional) -> feature cache -> distillation target
+        Path feats = dir.resolve("teacher-feats");
+        Cli f = Cli.run("features", "-m", fixture().getParent().resolve("hubert").toString(), "--layer", "avg",
+                Cli.root().resolve("corpus/bundled/audio").toString(), "-o", feats.toString());
+        assertEquals(0, f.code(), f.err());
+        String base = Files.readString(fixture().resolve("config.json")).trim();
+        Path config = Files.writeString(dir.resolve("distill-train.json"), base.substring(0, base.lastIndexOf('}'))
+                .replace("\"semantic_dimension\": 32", "\"semantic_dimension\": 64")
+                + ", \"loader_threads\": 1, \"mpd_width_divisor\": 4, \"msd_width_divisor\": 4,"
+                + " \"mstftd_filters\": 8}");
+        Path out = dir.resolve("distill-run");
+        Cli r = Cli.run("train", "speechtokenizer", "--config", config.toString(), "--corpus",
+                Cli.root().resolve("corpus/bundled").toString(), "--teacher-cache", feats.toString(), "--steps", "1",
+                "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("L_distill"), "no distillation term logged: " + r.out());
+        assertTrue(Files.readString(out.resolve("metrics.jsonl")).contains("\"L_distill\""));
+    }
 }
