@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -175,12 +174,5 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
             }
             return out;
         });
-    }
-
-    /** The settings as a JSON-ready map, for run directories. */
-    public Map<String, Object> describe() {
-        return Map.of("model", model.toString(), "batch_size", batchSize, "segment_size", segmentSize,
-                "learning_rate", learningRate, "seed", seed, "distill_type", distillType,
-                "adversarial_loss", adversarialLoss);
     }
 }
