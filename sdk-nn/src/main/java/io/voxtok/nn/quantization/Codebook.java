@@ -143,11 +143,17 @@ public final class Codebook extends StateDictBlock {
      * {@code init_embed_} does on the first batch: {@code embed = embed_avg = means}, {@code cluster_size = bins},
      * {@code inited = 1}.
      *
-     * @param x      {@code (N, dim)} batch vectors
-     * @param kmeans the k-means procedure (iterations, seeded sampling)
+     * <p>With {@code countWeighted} the EMA sums start as {@code means * counts} instead, so that the first EMA
+     * update keeps each code near its mean: the official {@code embed_avg = means} next to
+     * {@code cluster_size = counts} makes the next {@code embed} about {@code means / counts}, which shrinks the
+     * well-used codes toward zero and can collapse the codebook's usage right after initialisation.
+     *
+     * @param x             {@code (N, dim)} batch vectors
+     * @param kmeans        the k-means procedure (iterations, seeded sampling)
+     * @param countWeighted start {@code embed_avg} as {@code means * counts} (opt-in) instead of {@code means}
      * @return whether it initialised
      */
-    public boolean initializeIfNeeded(NDArray x, CodebookKMeans kmeans) {
+    public boolean initializeIfNeeded(NDArray x, CodebookKMeans kmeans, boolean countWeighted) {
         if (initialized()) {
             return false;
         }
@@ -156,9 +162,16 @@ public final class Codebook extends StateDictBlock {
             CodebookKMeans.Result r = kmeans.fit(detached, bins());
             NDArray means = r.means();
             means.attach(owner);
-            NDArray avg = means.duplicate();
             NDArray counts = r.counts().toType(DataType.FLOAT32, false);
             counts.attach(owner);
+            NDArray avg;
+            if (countWeighted) {
+                try (NDArray column = counts.expandDims(1)) {
+                    avg = means.mul(column);
+                }
+            } else {
+                avg = means.duplicate();
+            }
             r.counts().close();
             setBuffer("embed", means);
             setBuffer("embed_avg", avg);

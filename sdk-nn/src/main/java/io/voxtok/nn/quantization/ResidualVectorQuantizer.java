@@ -165,11 +165,14 @@ public final class ResidualVectorQuantizer extends StateDictBlock {
      * @param deadCodeThreshold   EMA count below which a code counts as dead (2 officially)
      * @param reseedDeadCodes     re-seed dead codes from the batch so that it has an effect (opt-in); false is the
      *                            official behaviour, whose expiry is overwritten by the EMA update (a no-op)
+     * @param countWeightedInit   start the EMA sums as {@code means * counts} after k-means (opt-in, see
+     *                            {@link Codebook#initializeIfNeeded}); false is the official {@code means}
      */
-    public record TrainingOptions(int kmeansIterations, float deadCodeThreshold, boolean reseedDeadCodes) {
-        /** The official settings: 50 k-means iterations, threshold 2, expiry without effect. */
+    public record TrainingOptions(int kmeansIterations, float deadCodeThreshold, boolean reseedDeadCodes,
+                                  boolean countWeightedInit) {
+        /** The official settings: 50 k-means iterations, threshold 2, expiry without effect, official init. */
         public static TrainingOptions official() {
-            return new TrainingOptions(50, 2f, false);
+            return new TrainingOptions(50, 2f, false, false);
         }
     }
 
@@ -229,7 +232,7 @@ public final class ResidualVectorQuantizer extends StateDictBlock {
             try (NDArray btd = residual.transpose(0, 2, 1)) {
                 x = btd.reshape(batch * frames, dim());
             }
-            initialized[i] = book.initializeIfNeeded(x, kmeans);
+            initialized[i] = book.initializeIfNeeded(x, kmeans, options.countWeightedInit());
             NDArray idx = book.nearest(x);
             NDArray q = book.lookup(idx);
             NDArray qst;

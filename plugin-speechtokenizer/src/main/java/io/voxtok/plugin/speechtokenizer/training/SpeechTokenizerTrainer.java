@@ -131,7 +131,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                     MultiResolutionMelLoss.speechTokenizer(config.lossWeights().mel()),
                     DistillationLoss.of(config.distillType()), adversarial);
             this.quantizerOptions = new ResidualVectorQuantizer.TrainingOptions(config.kmeansIterations(),
-                    (float) config.deadCodeThreshold(), config.deadCodeReseed());
+                    (float) config.deadCodeThreshold(), config.deadCodeReseed(), config.kmeansInitCountWeighted());
         } catch (IllegalArgumentException e) {
             root.close();
             throw io.voxtok.api.VoxtokException.userInput("config " + config.source() + ": " + e.getMessage());

@@ -27,7 +27,8 @@ import java.util.Optional;
  *   <li>{@code grad_clip_norm} (null: off, as officially), {@code max_nonfinite_steps} (5: stop after that many
  *       skipped steps in a row);</li>
  *   <li>{@code kmeans_iters} (50), {@code threshold_ema_dead_code} (2), {@code dead_code_reseed} (false: the
- *       official expiry, which has no effect);</li>
+ *       official expiry, which has no effect), {@code kmeans_init_count_weighted} (false: the official
+ *       {@code embed_avg = means} after the first-batch k-means; true starts it as {@code means * counts});</li>
  *   <li>{@code mpd_periods} ([2,3,5,7,11]), {@code mpd_width_divisor}, {@code msd_scales} (3),
  *       {@code msd_width_divisor} (1), {@code mstftd_filters} (32): discriminator sizes for CPU recipes;</li>
  *   <li>{@code valid_steps} (validation and best-dev checkpoint period; default {@code save_model_steps}),
@@ -43,7 +44,7 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                              int warmupSteps, double beta1, double beta2, int epochs, int batchSize,
                              int segmentSize, long seed, Integer maxSteps, Integer tMax, Double gradClipNorm,
                              int maxNonFiniteSteps, int kmeansIterations, double deadCodeThreshold,
-                             boolean deadCodeReseed, MultiPeriodConfig mpd, MultiScaleConfig msd,
+                             boolean deadCodeReseed, boolean kmeansInitCountWeighted, MultiPeriodConfig mpd, MultiScaleConfig msd,
                              MultiScaleStftConfig mstftd, int logSteps, int saveSteps, int validSteps,
                              int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
                              int devSpeakers, Path source) {
@@ -102,7 +103,8 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                     json.optInt("max_steps").orElse(null), json.optInt("t_max").orElse(null),
                     optDouble(json, "grad_clip_norm").orElse(null), json.optInt("max_nonfinite_steps").orElse(5),
                     json.optInt("kmeans_iters").orElse(50), optDouble(json, "threshold_ema_dead_code").orElse(2.0),
-                    json.optBoolean("dead_code_reseed").orElse(false), mpd, msd, stft,
+                    json.optBoolean("dead_code_reseed").orElse(false),
+                    json.optBoolean("kmeans_init_count_weighted").orElse(false), mpd, msd, stft,
                     json.optInt("log_steps").orElse(100), saveSteps, json.optInt("valid_steps").orElse(saveSteps),
                     json.optInt("num_ckpt_keep").orElse(6), json.optInt("valid_items").orElse(32),
                     optDouble(json, "valid_seconds").orElse(30.0), json.optInt("loader_threads").orElse(2),
