@@ -1,6 +1,7 @@
 package io.voxtok.cli;
 
 import io.voxtok.api.VoxtokException;
+import io.voxtok.cli.command.AnalyzeCommand;
 import io.voxtok.cli.command.BenchCommand;
 import io.voxtok.cli.command.DecodeCommand;
 import io.voxtok.cli.command.CorpusCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {PluginsCommand.class, EncodeCommand.class, DecodeCommand.class, ResynthCommand.class,
                 VoiceConversionCommand.class, BenchCommand.class,
                 FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class,
-                TrainCommand.class, ExportCommand.class})
+                TrainCommand.class, ExportCommand.class, AnalyzeCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
