@@ -25,12 +25,15 @@ import java.util.stream.Stream;
 /**
  * Whose voice does converted audio have? For each {@link ConversionPair}, the {@link SpeakerEmbedding} of the
  * converted file is compared with the source and reference speakers: cosine similarity to each speaker's centroid
- * (embeddings standardised with the training pool's mean and deviation first, so no one band dominates) and the
+ * (embeddings standardised with the mean and deviation of a background of all the manifest's speakers first, so
+ * no one band dominates) and the
  * probability of each speaker under a {@link LogisticRegression} classifier. Both are fitted on the manifest's
  * utterances of the speakers involved, except those used as a source or reference in any pair. The same numbers
  * for the original source utterances form the baseline: they should sit with the source speaker.
  */
 public final class VoiceConversionSpeakerReport {
+    /** Most utterances per speaker taken into the standardisation background. */
+    public static final int BACKGROUND_PER_SPEAKER = 10;
     private final Map<String, Object> json;
     private final String markdown;
 
@@ -109,17 +112,34 @@ public final class VoiceConversionSpeakerReport {
             throw VoxtokException.userInput(pairsFile + ": all pairs involve one speaker ('" + speakerList.get(0)
                     + "'); a speaker probe needs at least two");
         }
+        // Standardisation statistics come from a background of every speaker in the manifest (up to
+        // BACKGROUND_PER_SPEAKER utterances each), not only the speakers involved: with two speakers alone the
+        // pool mean sits halfway between them and the two centroids point in opposite directions, which makes
+        // the two cosines mirror images of each other.
+        List<double[]> background = new ArrayList<>();
+        Map<String, Integer> taken = new TreeMap<>();
+        for (int i = 0; i < trainX.size(); i++) {
+            background.add(trainX.get(i));
+            taken.merge(speakerList.get(trainY.get(i)), 1, Integer::sum);
+        }
+        for (CorpusEntry e : byId.values()) {
+            if (!speakers.contains(e.speaker()) && !used.contains(e.id())
+                    && taken.getOrDefault(e.speaker(), 0) < BACKGROUND_PER_SPEAKER) {
+                background.add(embed(audioOf.apply(e)));
+                taken.merge(e.speaker(), 1, Integer::sum);
+            }
+        }
         int d = SpeakerEmbedding.DIMENSION;
         double[] mean = new double[d];
         double[] std = new double[d];
-        for (double[] x : trainX) {
+        for (double[] x : background) {
             for (int j = 0; j < d; j++) {
-                mean[j] += x[j] / trainX.size();
+                mean[j] += x[j] / background.size();
             }
         }
-        for (double[] x : trainX) {
+        for (double[] x : background) {
             for (int j = 0; j < d; j++) {
-                std[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / trainX.size();
+                std[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / background.size();
             }
         }
         for (int j = 0; j < d; j++) {
@@ -175,6 +195,7 @@ public final class VoiceConversionSpeakerReport {
         json.put("embedding", "mean and std over frames of " + SpeakerEmbedding.MELS + " log-mel bands, 16 kHz");
         json.put("speakers", speakerList);
         json.put("training_utterances", trainX.size());
+        json.put("background_utterances", background.size());
         json.put("summary", summary);
         json.put("pairs", rows);
         return new VoiceConversionSpeakerReport(json, markdown(summary, speakerList, trainX.size(), rows));
