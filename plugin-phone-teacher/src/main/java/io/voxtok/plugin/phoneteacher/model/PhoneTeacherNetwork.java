@@ -118,15 +118,32 @@ public final class PhoneTeacherNetwork extends StateDictBlock {
      * @param training build the autograd graph of the parameters
      */
     public NetworkOutput run(NDArray audio, boolean training) {
-        NDArray x = frontEnd(audio);
+        return runFrames(frontEnd(audio), training, 0f);
+    }
+
+    /**
+     * The forward pass from normalised log-mel frames (what {@link #frontEnd} gives, possibly augmented).
+     *
+     * @param frames   {@code (B, n_mels, T)}
+     * @param training build the autograd graph of the parameters
+     * @param dropout  probability of zeroing a block input value in training (0 for none); the hidden states
+     *                 returned are the blocks' outputs before dropout
+     */
+    public NetworkOutput runFrames(NDArray frames, boolean training, float dropout) {
+        NDArray x = frames;
         List<NDArray> hidden = new ArrayList<>(blocks.size());
         for (ConvBlock b : blocks) {
-            x = b.forward(x, training);
+            NDArray in = training && dropout > 0 && !hidden.isEmpty()
+                    ? ai.djl.nn.norm.Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+            x = b.forward(in, training);
             hidden.add(x);
         }
+        if (training && dropout > 0) {
+            x = ai.djl.nn.norm.Dropout.dropout(x, dropout, true).singletonOrThrow();
+        }
         NDArray logits;
-        try (NDArray frames = x.transpose(0, 2, 1)) {
-            logits = classifier.forward(frames, training);
+        try (NDArray perFrame = x.transpose(0, 2, 1)) {
+            logits = classifier.forward(perFrame, training);
         }
         return new NetworkOutput(hidden, logits);
     }

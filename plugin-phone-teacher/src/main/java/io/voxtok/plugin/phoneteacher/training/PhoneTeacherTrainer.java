@@ -14,9 +14,11 @@ import io.voxtok.training.optim.AdamSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * Trains a {@link PhoneTeacherNetwork} with frame-level cross-entropy and Adam (constant learning rate) on CPU.
+ * Trains a {@link PhoneTeacherNetwork} with frame-level cross-entropy and Adam (constant learning rate) on CPU,
+ * with optional dropout and {@link MelWarp} augmentation (training steps only; evaluation sees clean frames).
  * Labels use {@link FrameLabeller#IGNORE} for frames without a target. Not thread-safe; owns its native memory
  * until {@link #close}.
  */
@@ -27,6 +29,7 @@ public final class PhoneTeacherTrainer implements AutoCloseable {
     private final PhoneTeacherNetwork network;
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
     private final Adam adam;
+    private final MelWarp warp;
     private long step;
 
     /**
@@ -41,6 +44,7 @@ public final class PhoneTeacherTrainer implements AutoCloseable {
             this.network = PhoneTeacherNetwork.initialized(model, root.newSubManager(), settings.seed());
             network.namedParameters().forEach((k, p) -> parameters.put(k, p.getArray()));
             parameters.values().forEach(a -> a.setRequiresGradient(true));
+            this.warp = new MelWarp(settings.melWarp());
             this.adam = new Adam(parameters, new AdamSettings(settings.beta1(), settings.beta2(), 1e-8, 0, false));
         } catch (RuntimeException e) {
             root.close();
@@ -82,7 +86,12 @@ public final class PhoneTeacherTrainer implements AutoCloseable {
         try (NDManager m = root.newSubManager()) {
             NDArray x = m.create(flatten(audio), new Shape(audio.length, 1, audio[0].length));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = network.forward(x, true);
+                NDArray frames = network.frontEnd(x);
+                if (warp.enabled()) {
+                    // one generator per step from the run seed: a resumed run draws the same warps
+                    frames = warp.apply(frames, new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + step));
+                }
+                NDArray logits = network.runFrames(frames, true, (float) settings.dropout()).logits();
                 Targets targets = targets(m, labels, logits.getShape());
                 NDArray ce = crossEntropy(logits, targets);
                 for (NDArray p : parameters.values()) {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * {@code segment_size} (crop length in samples, a multiple of the hop; 32000 = 2 s), {@code max_steps} (1500),
  * {@code valid_steps} (dev evaluation and best checkpoint period; 250), {@code save_steps} (checkpoint period;
  * {@code valid_steps}), {@code checkpoints_kept} (2), {@code valid_items} (dev items evaluated; 64),
- * {@code valid_seconds} (first seconds of each dev item; 30), {@code loader_threads} (1), {@code seed} (1234).
+ * {@code valid_seconds} (first seconds of each dev item; 30), {@code loader_threads} (1), {@code seed} (1234),
+ * {@code dropout} (probability before each block after the first and before the classifier; 0),
+ * {@code mel_warp} (largest relative mel-axis warp of {@link MelWarp}; 0).
  *
  * @param model  architecture (with a placeholder inventory)
  * @param source the file read
@@ -23,7 +25,7 @@ import java.nio.file.Path;
 public record TeacherTrainingConfig(PhoneTeacherConfig model, double learningRate, double beta1, double beta2,
                                     int batchSize, int segmentSize, int maxSteps, int validSteps, int saveSteps,
                                     int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
-                                    long seed, Path source) {
+                                    long seed, double dropout, double melWarp, Path source) {
     /** Reads and validates a configuration file. */
     public static TeacherTrainingConfig read(Path file) {
         JsonConfig json = JsonConfigReader.read(file);
@@ -39,10 +41,13 @@ public record TeacherTrainingConfig(PhoneTeacherConfig model, double learningRat
                 positive(json, "valid_items", json.optInt("valid_items").orElse(64)),
                 number(json, "valid_seconds", 30.0),
                 positive(json, "loader_threads", json.optInt("loader_threads").orElse(1)),
-                json.optInt("seed").orElse(1234), file);
+                json.optInt("seed").orElse(1234), number(json, "dropout", 0.0), number(json, "mel_warp", 0.0), file);
         if (c.segmentSize % model.hop() != 0) {
             throw VoxtokException.userInput(file + ": segment_size " + c.segmentSize + " is not a multiple of hop_length "
                     + model.hop());
+        }
+        if (!(c.dropout >= 0 && c.dropout < 1) || !(c.melWarp >= 0 && c.melWarp < 0.5)) {
+            throw VoxtokException.userInput(file + ": need 0 <= dropout < 1 and 0 <= mel_warp < 0.5");
         }
         if (!(c.learningRate > 0) || !(c.validSeconds > 0)) {
             throw VoxtokException.userInput(file + ": learning_rate and valid_seconds must be positive");
