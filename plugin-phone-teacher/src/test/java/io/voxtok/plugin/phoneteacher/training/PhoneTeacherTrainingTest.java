@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.AudioBuffer;
 import io.voxtok.api.teacher.FeatureSequence;
 import io.voxtok.api.teacher.LayerSelection;
 import io.voxtok.api.teacher.Teacher;
+import io.voxtok.nn.backend.PyTorchBackend;
 import io.voxtok.plugin.phoneteacher.PhoneTeacherFactory;
 import io.voxtok.plugin.phoneteacher.model.PhoneTeacherModelDirectory;
 import io.voxtok.testkit.TestComponentContext;
@@ -91,6 +96,23 @@ class PhoneTeacherTrainingTest {
                 assertEquals(len / 320, last.frames());
                 assertEquals(256, last.dim());
                 assertEquals(len / 320, avg.frames());
+            }
+            // the served rows are frames: value (t, c) is channel c of block 1 at frame t
+            float[] wave = new float[4800];
+            for (int i = 0; i < wave.length; i++) {
+                wave[i] = (float) (0.3 * Math.sin(i * 0.02 + Math.sin(i * 0.001)));
+            }
+            FeatureSequence served = t.represent(AudioBuffer.ofMono(wave, 16_000), new LayerSelection.Single(1));
+            try (NDManager m = PyTorchBackend.newManager(Device.cpu())) {
+                NDArray direct = PhoneTeacherModelDirectory.open(model).load(m)
+                        .run(m.create(wave, new Shape(1, 1, wave.length)), false).hidden().get(1);
+                float[] ct = direct.toFloatArray();
+                int frames = wave.length / 320;
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < 256; c += 17) {
+                        assertEquals(ct[c * frames + f], served.get(f, c), 1e-5, "frame " + f + " channel " + c);
+                    }
+                }
             }
             assertThrows(VoxtokException.class, () -> t.represent(AudioBuffer.ofMono(new float[16_000], 16_000),
                     new LayerSelection.Single(2)));
