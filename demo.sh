@@ -20,17 +20,12 @@ mapfile -t test_files < <(ls "$corpus"/audio/*/*_test_*.flac | head -6)
 echo "== mu-law sample plugin (third-party, sdk-api only): resynthesis"
 ./voxtok resynth -t mulaw "${test_files[0]}" -o "$out/mulaw.wav"
 
-# SpeechTokenizer weights: the official checkpoint if you have it, else the shared parity checkpoint (a small
-# model made with the official code), else random weights of the official size (speech in, noise out).
-st_model=()
-if [ -n "${VOXTOK_ST_MODEL:-}" ]; then
-  st_model=(-m "$VOXTOK_ST_MODEL")
-elif [ -d ../shared/fixtures/parity/speechtokenizer ]; then
-  st_model=(-m ../shared/fixtures/parity/speechtokenizer)
-else
-  echo "(no SpeechTokenizer checkpoint: set VOXTOK_ST_MODEL=DIR with config.json + SpeechTokenizer.pt; using random weights)"
-  st_model=(-O randomInit=true -O config="$PWD/configs/speechtokenizer_official.json")
-fi
+# SpeechTokenizer weights: the shipped speechtokenizer-small (trained here by Voxtok's own trainer, see
+# models/speechtokenizer-small/README.md), or any model directory in $VOXTOK_ST_MODEL (e.g. the official
+# config.json + SpeechTokenizer.pt).
+st_model=(-m "${VOXTOK_ST_MODEL:-speechtokenizer-small}")
+echo "== shipped models"
+./voxtok models
 
 echo "== SpeechTokenizer: encode the test split (all 8 RVQ layers, and RVQ-1 only)"
 ./voxtok encode -t speechtokenizer "${st_model[@]}" "${test_files[@]}" -o "$out/tokens"
@@ -41,6 +36,11 @@ mkdir -p "$out/reference"
 cp "${test_files[@]}" "$out/reference/"
 ./voxtok vc -t speechtokenizer "${st_model[@]}" --source "${test_files[0]}" --reference "${test_files[5]}" -o "$out/vc.wav"
 
+echo "== phone teacher (the distillation target of speechtokenizer-small): k-means units of the test split"
+./voxtok units fit --teacher phone-teacher -m phone-teacher --layer 2 -k 16 "${test_files[@]}" -o "$out/phone-centroids.npy"
+./voxtok units --teacher phone-teacher -m phone-teacher --layer 2 --centroids "$out/phone-centroids.npy" --dedup \
+  "${test_files[@]}" -o "$out/phone-units.jsonl"
+
 if [ -d ../shared/fixtures/parity/hubert ]; then
   echo "== HuBERT teacher: k-means units of the test split (shared parity model, layer 3)"
   h=../shared/fixtures/parity/hubert
@@ -49,7 +49,9 @@ if [ -d ../shared/fixtures/parity/hubert ]; then
 fi
 
 echo "== evaluation of the resynthesis (SI-SDR, mel/STFT distances, STOI, and WER with the Vosk recogniser)"
-./voxtok eval --reference "$out/reference" --hypothesis "$out/decoded" --manifest "$corpus/manifest.jsonl" -o "$out/eval" | head -12
+# held-out speakers (the test split's voice is in no training split); wer_original is the recogniser's own error on
+# the original audio, the floor the resynthesis' wer is read against
+./voxtok eval --reference "$out/reference" --hypothesis "$out/decoded" --manifest "$corpus/manifest.jsonl" -o "$out/eval" | head -14
 
 if [ "${1:-}" = "--bench" ]; then
   echo "== speed: official-size SpeechTokenizer, random weights, 10 s of audio, 2 threads"

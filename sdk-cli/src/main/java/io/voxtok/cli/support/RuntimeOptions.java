@@ -51,6 +51,11 @@ public final class RuntimeOptions {
         return Path.of(h == null ? "." : h).toAbsolutePath().normalize();
     }
 
+    /** A {@code -m} argument: an existing path as given, else a shipped or {@code VOXTOK_MODELS} model's name. */
+    public static Path resolveModel(Path model) {
+        return io.voxtok.runtime.model.ModelCatalog.standard(home()).resolve(model);
+    }
+
     /** The effective configuration. */
     public RuntimeConfig resolve() {
         RuntimeConfig c;

@@ -16,7 +16,8 @@ public final class TeacherSelection {
     public String teacher;
 
     @Option(names = {"-m", "--model"}, paramLabel = "DIR",
-            description = "teacher model directory (config.json + weights, or model.onnx for --backend onnxruntime)")
+            description = "teacher model directory (config.json + weights, or model.onnx for --backend onnxruntime), or the"
+                    + " name of a shipped model (see 'voxtok models')")
     public Path model;
 
     @Option(names = "--layer", defaultValue = "avg", paramLabel = "N|avg",
@@ -40,6 +41,6 @@ public final class TeacherSelection {
         if (model == null) {
             throw new IllegalArgumentException("missing --model DIR (the teacher's model directory)");
         }
-        return rt.createTeacher(teacher, new ComponentConfig(options, Optional.of(model)));
+        return rt.createTeacher(teacher, new ComponentConfig(options, Optional.of(RuntimeOptions.resolveModel(model))));
     }
 }

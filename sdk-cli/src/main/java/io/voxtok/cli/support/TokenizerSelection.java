@@ -16,7 +16,8 @@ public final class TokenizerSelection {
     public String tokenizer;
 
     @Option(names = {"-m", "--model"}, paramLabel = "PATH",
-            description = "model directory (config.json + *.pt or *.safetensors) or a model name the plugin knows")
+            description = "model directory (config.json + *.pt or *.safetensors), or the name of a shipped model"
+                    + " (see 'voxtok models')")
     public Path model;
 
     @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "tokenizer option (repeatable)")
@@ -32,7 +33,7 @@ public final class TokenizerSelection {
         if (bandwidth != null) {
             o.put("bandwidth", bandwidth);
         }
-        return new ComponentConfig(o, Optional.ofNullable(model));
+        return new ComponentConfig(o, Optional.ofNullable(model).map(RuntimeOptions::resolveModel));
     }
 
     /** Creates the tokenizer in {@code rt}. */

@@ -182,6 +182,82 @@ public final class Codebook extends StateDictBlock {
     }
 
     /**
+     * Initialises the codebook by k-means on a sample larger than one batch (opt-in; the official code uses the
+     * first batch alone). A first batch of a few hundred vectors for hundreds of codes leaves every code on one
+     * training vector, and the next batch's vectors then lie closer to the one code nearest the data's mean than to
+     * any of them: usage collapses to a handful of codes right after step 1. Clustering thousands of vectors from
+     * several batches gives codes that generalise.
+     *
+     * <p>The EMA state starts where a run that had seen this data would be: {@code cluster_size = counts * scale}
+     * with {@code scale = batch rows / sample rows} (per-batch expected counts) and
+     * {@code embed_avg = means * cluster_size}, so that the first EMA update keeps each code at its mean.
+     *
+     * @param x          {@code (N, dim)} sample vectors (no gradient taken)
+     * @param kmeans     the k-means procedure
+     * @param countScale factor from sample counts to per-batch counts
+     */
+    public void initializeFromSample(NDArray x, CodebookKMeans kmeans, float countScale) {
+        if (!trainable) {
+            throw new IllegalStateException("inference-only codebook cannot be initialised");
+        }
+        NDManager owner = embed().getManager();
+        try (NDArray detached = x.stopGradient()) {
+            CodebookKMeans.Result r = kmeans.fit(detached, bins());
+            NDArray means = r.means();
+            means.attach(owner);
+            NDArray counts;
+            try (NDArray asFloat = r.counts().toType(DataType.FLOAT32, false)) {
+                counts = asFloat.mul(countScale);
+            }
+            counts.attach(owner);
+            NDArray avg;
+            try (NDArray column = counts.expandDims(1)) {
+                avg = means.mul(column);
+            }
+            r.counts().close();
+            setBuffer("embed", means);
+            setBuffer("embed_avg", avg);
+            setBuffer("cluster_size", counts);
+            buffer("inited").set(new NDIndex("0"), 1f);
+        }
+    }
+
+    /**
+     * Translates the whole codebook so that its count-weighted mean equals the batch mean of {@code x}, keeping the
+     * EMA state consistent ({@code embed_avg += shift * cluster_size}); opt-in, training only. A SEANet encoder's
+     * latent is a large common vector plus small frame-to-frame variation, and an optimiser step moves the common
+     * part further than the variation spans: codebooks that do not follow are left behind and every frame then picks
+     * the one code nearest the new mean (usage collapse). Following the mean (the translation part of the affine
+     * codebook re-parameterisation of Huh et al., 2023) keeps the codes among the latents; at inference the
+     * encoder no longer moves and the codebook is used as stored.
+     *
+     * @param x {@code (N, dim)} batch vectors (no gradient taken)
+     */
+    public void recenter(NDArray x) {
+        if (!trainable) {
+            throw new IllegalStateException("inference-only codebook cannot be re-centred");
+        }
+        NDArray cs = clusterSize();
+        NDArray avg = buffer("embed_avg");
+        NDArray embed = embed();
+        try (NDManager scope = x.getManager().newSubManager()) {
+            scope.tempAttachAll(cs, avg, embed);
+            NDArray xd = x.stopGradient();
+            xd.attach(scope);
+            NDArray batchMean = xd.mean(new int[] {0});
+            NDArray total = cs.sum();
+            if (total.getFloat() <= 0f) {
+                return;
+            }
+            NDArray weights = cs.div(total).expandDims(1);
+            NDArray codeMean = embed.mul(weights).sum(new int[] {0});
+            NDArray shift = batchMean.sub(codeMean).expandDims(0);
+            embed.addi(shift);
+            avg.addi(shift.mul(cs.expandDims(1)));
+        }
+    }
+
+    /**
      * Number of codes whose EMA count is below {@code threshold} (the official dead-code test, run before the
      * update).
      */

@@ -167,12 +167,14 @@ public final class ResidualVectorQuantizer extends StateDictBlock {
      *                            official behaviour, whose expiry is overwritten by the EMA update (a no-op)
      * @param countWeightedInit   start the EMA sums as {@code means * counts} after k-means (opt-in, see
      *                            {@link Codebook#initializeIfNeeded}); false is the official {@code means}
+     * @param recenter            move each codebook with the batch mean before choosing codes
+     *                            ({@link Codebook#recenter}; opt-in, false is the official behaviour)
      */
     public record TrainingOptions(int kmeansIterations, float deadCodeThreshold, boolean reseedDeadCodes,
-                                  boolean countWeightedInit) {
+                                  boolean countWeightedInit, boolean recenter) {
         /** The official settings: 50 k-means iterations, threshold 2, expiry without effect, official init. */
         public static TrainingOptions official() {
-            return new TrainingOptions(50, 2f, false, false);
+            return new TrainingOptions(50, 2f, false, false, false);
         }
     }
 
@@ -233,6 +235,9 @@ public final class ResidualVectorQuantizer extends StateDictBlock {
                 x = btd.reshape(batch * frames, dim());
             }
             initialized[i] = book.initializeIfNeeded(x, kmeans, options.countWeightedInit());
+            if (training && options.recenter() && !initialized[i]) {
+                book.recenter(x);
+            }
             NDArray idx = book.nearest(x);
             NDArray q = book.lookup(idx);
             NDArray qst;
@@ -282,6 +287,34 @@ public final class ResidualVectorQuantizer extends StateDictBlock {
         }
         losses.close();
         return new TrainingOutput(out, stackedCodes, loss, perLayer, dead, reseeded, initialized);
+    }
+
+    /**
+     * Initialises every codebook from a sample of latents ({@link Codebook#initializeFromSample}), layer by layer
+     * on the residual left by the layers before it, as the first training forward would but on more data.
+     *
+     * @param rows       {@code (N, dim)} latent vectors (no gradient taken)
+     * @param kmeans     the k-means procedure
+     * @param countScale factor from sample counts to per-batch counts (batch rows / N)
+     */
+    public void initializeFromSample(NDArray rows, CodebookKMeans kmeans, float countScale) {
+        long[] s = rows.getShape().getShape();
+        if (s.length != 2 || s[1] != dim()) {
+            throw new IllegalArgumentException("sample must be (N, " + dim() + "), got " + rows.getShape());
+        }
+        NDArray residual = rows.stopGradient();
+        try {
+            for (Codebook book : layers) {
+                book.initializeFromSample(residual, kmeans, countScale);
+                try (NDArray idx = book.nearest(residual); NDArray q = book.lookup(idx)) {
+                    NDArray next = residual.sub(q);
+                    residual.close();
+                    residual = next;
+                }
+            }
+        } finally {
+            residual.close();
+        }
     }
 
     private Quantized run(NDArray latent, int st, int end, boolean keepQuantized) {

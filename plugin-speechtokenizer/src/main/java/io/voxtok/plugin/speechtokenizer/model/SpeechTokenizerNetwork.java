@@ -31,6 +31,7 @@ public final class SpeechTokenizerNetwork extends StateDictBlock implements Trai
     private final ResidualVectorQuantizer quantizer;
     private final SeanetDecoder decoder;
     private ResidualVectorQuantizer.TrainingOptions quantizerOptions = ResidualVectorQuantizer.TrainingOptions.official();
+    private boolean quantizerBypass;
     private SplittableRandom quantizerRandom = new SplittableRandom(0);
 
     /**
@@ -105,6 +106,17 @@ public final class SpeechTokenizerNetwork extends StateDictBlock implements Trai
         this.quantizerRandom = random;
     }
 
+    /**
+     * Bypasses the quantizer in the training forward (the latent goes to the decoder unquantized, the commitment
+     * loss is 0, codes are reported as 0): the quantizer warm-up of {@code quantizer_warmup_steps}. An untrained
+     * encoder's latents vary so little from frame to frame, compared with how far one optimiser step moves them,
+     * that codebooks clustered on them are left behind after a single step and usage collapses to one code; a
+     * short warm-up as a plain autoencoder gives latents worth clustering.
+     */
+    public void setQuantizerBypass(boolean bypass) {
+        this.quantizerBypass = bypass;
+    }
+
     /** {@inheritDoc} Reconstruction of all codebooks (inference semantics). */
     @Override
     public NDArray forward(NDArray x, boolean training) {
@@ -124,6 +136,9 @@ public final class SpeechTokenizerNetwork extends StateDictBlock implements Trai
      */
     @Override
     public CodecForward forward(NDArray audio, int numLayers, boolean training) {
+        if (quantizerBypass) {
+            return bypassForward(audio, numLayers, training);
+        }
         ResidualVectorQuantizer.TrainingOutput q;
         try (NDArray e = encoder.forward(audio, training)) {
             q = quantizer.forwardTraining(e, numLayers, training, quantizerOptions, quantizerRandom);
@@ -136,6 +151,20 @@ public final class SpeechTokenizerNetwork extends StateDictBlock implements Trai
         q.quantized().close();
         return new CodecForward(reconstruction, q.commitmentLoss(), feature, new NDList(q.quantizedLayers()),
                 q.codes(), q.deadCodes());
+    }
+
+    private CodecForward bypassForward(NDArray audio, int numLayers, boolean training) {
+        NDArray e = encoder.forward(audio, training);
+        NDArray feature;
+        try (NDArray btd = e.transpose(0, 2, 1)) {
+            feature = transform(btd, training);
+        }
+        NDArray reconstruction = decoder.forward(e, training);
+        long[] s = e.getShape().getShape();
+        ai.djl.ndarray.NDManager m = e.getManager();
+        NDArray codes = m.zeros(new ai.djl.ndarray.types.Shape(numLayers, s[0], s[2]), ai.djl.ndarray.types.DataType.INT64);
+        NDArray zero = m.zeros(new ai.djl.ndarray.types.Shape());
+        return new CodecForward(reconstruction, zero, feature, new ai.djl.ndarray.NDList(e), codes, new int[numLayers]);
     }
 
     /** {@inheritDoc} */

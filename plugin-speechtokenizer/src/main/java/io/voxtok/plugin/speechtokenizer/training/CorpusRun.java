@@ -112,6 +112,9 @@ public final class CorpusRun {
                 LOG.info("resumed {} at step {}", runDir, trainer.step());
             }
             CropSampler sampler = new CropSampler(train, spec);
+            if (trainer.step() == 0 && cfg.kmeansInitBatches() > 1 && cfg.quantizerWarmupSteps() == 0) {
+                initializeCodebooks(trainer, train, cfg, false);
+            }
             SamplerPosition position = SamplerPosition.afterSteps(trainer.step(), sampler.batchesPerEpoch());
             List<float[]> devAudio = new ArrayList<>();
             ValidationSet valid = ValidationSet.firstSeconds(dev, spec, cfg.validSeconds());
@@ -130,6 +133,9 @@ public final class CorpusRun {
                         interrupted = true;
                         progress.message("stopping (" + stop.reason().orElse("signal") + "): writing a checkpoint");
                         break;
+                    }
+                    if (cfg.reclusterAt(trainer.step())) {
+                        initializeCodebooks(trainer, train, cfg, true);
                     }
                     Batch batch = source.next();
                     StepMetrics m = trainer.trainStep(batch.audio(), batch.hasFeatures() ? batch.features() : null,
@@ -166,6 +172,28 @@ public final class CorpusRun {
             }
             last.put("step", (double) trainer.step());
             return new TrainingResult(runDir, trainer.step(), interrupted, last);
+        }
+    }
+
+    /**
+     * Clusters the latents of {@code kmeans_init_batches} batches drawn by a sampler of their own (seed + 1), so
+     * that the training batches are the same with and without this initialisation.
+     */
+    private static void initializeCodebooks(SpeechTokenizerTrainer trainer, TrainingCorpus train, TrainingConfig cfg,
+                                            boolean force) {
+        // a sampler of its own per step, so that a resumed run re-clusters on the same crops
+        CropSpec initSpec = new CropSpec(cfg.model().sampleRate(), cfg.segmentSize(), cfg.model().hopLength(),
+                cfg.batchSize(), cfg.seed() + 1 + trainer.step());
+        List<float[][]> batches = new ArrayList<>();
+        try (CropSampler initSampler = new CropSampler(train, initSpec)) {
+            for (int i = 0; i < cfg.kmeansInitBatches(); i++) {
+                batches.add(initSampler.next().audio());
+            }
+        }
+        long t0 = System.nanoTime();
+        if (trainer.initializeQuantizer(batches, force)) {
+            LOG.info("step {}: codebooks initialised by k-means on {} batches ({} s)", trainer.step(), batches.size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
         }
     }
 

@@ -131,7 +131,8 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                     MultiResolutionMelLoss.speechTokenizer(config.lossWeights().mel()),
                     DistillationLoss.of(config.distillType()), adversarial);
             this.quantizerOptions = new ResidualVectorQuantizer.TrainingOptions(config.kmeansIterations(),
-                    (float) config.deadCodeThreshold(), config.deadCodeReseed(), config.kmeansInitCountWeighted());
+                    (float) config.deadCodeThreshold(), config.deadCodeReseed(), config.kmeansInitCountWeighted(),
+                    config.codebookRecentering());
         } catch (IllegalArgumentException e) {
             root.close();
             throw io.voxtok.api.VoxtokException.userInput("config " + config.source() + ": " + e.getMessage());
@@ -235,6 +236,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
             NDArray s = teacher == null ? null : m.create(flatten(teacher),
                     new Shape(batch, teacher[0].length, teacher[0][0].length));
             generator.setQuantizerTraining(quantizerOptions, new SplittableRandom(mix(config.seed(), step)));
+            generator.setQuantizerBypass(config.quantizerBypassedAfter(step));
             CodecForward out;
             double ld = Double.NaN;
             // with both adversarial weights at 0 the discriminators cannot affect the generator: skip them
@@ -409,6 +411,43 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
     }
 
     /**
+     * Initialises the quantizer's codebooks from the encoder latents of several batches
+     * ({@link ResidualVectorQuantizer#initializeFromSample}) instead of the first training batch alone; does nothing
+     * when they are already initialised (a resumed run or a start state with trained codebooks).
+     *
+     * @param batches audio batches {@code [B][L]}, drawn apart from the training sequence
+     * @param force   re-initialise codebooks that are already initialised (the early re-clustering of
+     *                {@code kmeans_reinit_every})
+     * @return whether it initialised
+     */
+    public boolean initializeQuantizer(List<float[][]> batches, boolean force) {
+        ResidualVectorQuantizer rvq = generator.quantizer();
+        boolean all = true;
+        for (int i = 0; i < rvq.numLayers(); i++) {
+            all &= rvq.layer(i).initialized();
+        }
+        if ((all && !force) || batches.isEmpty()) {
+            return false;
+        }
+        try (NDManager m = root.newSubManager()) {
+            ai.djl.ndarray.NDList rows = new ai.djl.ndarray.NDList();
+            long perBatch = 0;
+            for (float[][] audio : batches) {
+                NDArray x = m.create(flatten(audio), new Shape(audio.length, 1, audio[0].length));
+                NDArray e = generator.encoder().forward(x, false).stopGradient();
+                long[] s = e.getShape().getShape();
+                perBatch = s[0] * s[2];
+                rows.add(e.transpose(0, 2, 1).reshape(s[0] * s[2], s[1]));
+            }
+            NDArray sample = rows.size() == 1 ? rows.get(0) : ai.djl.ndarray.NDArrays.concat(rows, 0);
+            float scale = (float) perBatch / sample.getShape().get(0);
+            rvq.initializeFromSample(sample, new io.voxtok.nn.quantization.CodebookKMeans(config.kmeansIterations(),
+                    new SplittableRandom(mix(config.seed(), -1 - step))), scale);
+        }
+        return true;
+    }
+
+    /**
      * Mean log-mel L1 distance (the official validation "mel error": resolution 0) between items and their
      * reconstruction by the generator in eval mode (no codebook update).
      *
@@ -420,6 +459,8 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
         }
         double sum = 0;
         var mel0 = generatorLoss.melLoss().resolutions().get(0);
+        // during the quantizer warm-up (and before the clustering that ends it) validate the autoencoder
+        generator.setQuantizerBypass(step <= config.quantizerWarmupSteps() && config.quantizerWarmupSteps() > 0);
         for (float[] item : items) {
             try (NDManager m = root.newSubManager()) {
                 NDArray x = m.create(item, new Shape(1, 1, item.length));

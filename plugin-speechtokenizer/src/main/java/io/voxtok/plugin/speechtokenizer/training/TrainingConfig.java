@@ -28,7 +28,17 @@ import java.util.Optional;
  *       skipped steps in a row);</li>
  *   <li>{@code kmeans_iters} (50), {@code threshold_ema_dead_code} (2), {@code dead_code_reseed} (false: the
  *       official expiry, which has no effect), {@code kmeans_init_count_weighted} (false: the official
- *       {@code embed_avg = means} after the first-batch k-means; true starts it as {@code means * counts});</li>
+ *       {@code embed_avg = means} after the first-batch k-means; true starts it as {@code means * counts}),
+ *       {@code kmeans_init_batches} (1: the official k-means on the first training batch; N > 1 clusters the
+ *       latents of N extra batches drawn before step 1, see
+ *       {@link io.voxtok.nn.quantization.Codebook#initializeFromSample}), {@code kmeans_reinit_every} and
+ *       {@code kmeans_reinit_until} (0: never; else the codebooks are clustered again on fresh batches every that
+ *       many steps up to that step, while the untrained encoder's latents still move faster than the EMA
+ *       codebooks follow), {@code quantizer_warmup_steps} (0: off; else the first that many steps train a plain
+ *       autoencoder, the quantizer bypassed, and the codebooks are clustered on {@code kmeans_init_batches}
+ *       batches of the warmed-up encoder's latents before the next step), {@code codebook_recentering} (false:
+ *       official; true moves each codebook with the batch mean before choosing codes, see
+ *       {@link io.voxtok.nn.quantization.Codebook#recenter});</li>
  *   <li>{@code mpd_periods} ([2,3,5,7,11]), {@code mpd_width_divisor}, {@code msd_scales} (3),
  *       {@code msd_width_divisor} (1), {@code mstftd_filters} (32): discriminator sizes for CPU recipes;</li>
  *   <li>{@code valid_steps} (validation and best-dev checkpoint period; default {@code save_model_steps}),
@@ -44,7 +54,10 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                              int warmupSteps, double beta1, double beta2, int epochs, int batchSize,
                              int segmentSize, long seed, Integer maxSteps, Integer tMax, Double gradClipNorm,
                              int maxNonFiniteSteps, int kmeansIterations, double deadCodeThreshold,
-                             boolean deadCodeReseed, boolean kmeansInitCountWeighted, MultiPeriodConfig mpd, MultiScaleConfig msd,
+                             boolean deadCodeReseed, boolean kmeansInitCountWeighted, int kmeansInitBatches,
+                             int kmeansReinitEvery, int kmeansReinitUntil, int quantizerWarmupSteps,
+                             boolean codebookRecentering,
+                             MultiPeriodConfig mpd, MultiScaleConfig msd,
                              MultiScaleStftConfig mstftd, int logSteps, int saveSteps, int validSteps,
                              int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
                              int devSpeakers, Path source) {
@@ -104,7 +117,10 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                     optDouble(json, "grad_clip_norm").orElse(null), json.optInt("max_nonfinite_steps").orElse(5),
                     json.optInt("kmeans_iters").orElse(50), optDouble(json, "threshold_ema_dead_code").orElse(2.0),
                     json.optBoolean("dead_code_reseed").orElse(false),
-                    json.optBoolean("kmeans_init_count_weighted").orElse(false), mpd, msd, stft,
+                    json.optBoolean("kmeans_init_count_weighted").orElse(false),
+                    json.optInt("kmeans_init_batches").orElse(1), json.optInt("kmeans_reinit_every").orElse(0),
+                    json.optInt("kmeans_reinit_until").orElse(0), json.optInt("quantizer_warmup_steps").orElse(0),
+                    json.optBoolean("codebook_recentering").orElse(false), mpd, msd, stft,
                     json.optInt("log_steps").orElse(100), saveSteps, json.optInt("valid_steps").orElse(saveSteps),
                     json.optInt("num_ckpt_keep").orElse(6), json.optInt("valid_items").orElse(32),
                     optDouble(json, "valid_seconds").orElse(30.0), json.optInt("loader_threads").orElse(2),
@@ -124,6 +140,16 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
             throw new IllegalArgumentException("segment_size " + segmentSize + " is not a multiple of the hop "
                     + model.hopLength());
         }
+        if (kmeansInitBatches < 1) {
+            throw new IllegalArgumentException("kmeans_init_batches must be >= 1, got " + kmeansInitBatches);
+        }
+        if (quantizerWarmupSteps < 0 || (quantizerWarmupSteps > 0 && kmeansInitBatches < 2)) {
+            throw new IllegalArgumentException("quantizer_warmup_steps must be >= 0 and needs kmeans_init_batches >= 2");
+        }
+        if (kmeansReinitEvery < 0 || kmeansReinitUntil < 0 || (kmeansReinitEvery > 0 && kmeansInitBatches < 2)) {
+            throw new IllegalArgumentException("kmeans_reinit_every and kmeans_reinit_until must be >= 0, and"
+                    + " re-clustering needs kmeans_init_batches >= 2");
+        }
         if (maxNonFiniteSteps < 1 || saveSteps < 1 || validSteps < 1 || logSteps < 1 || checkpointsKept < 1) {
             throw new IllegalArgumentException("max_nonfinite_steps, save_model_steps, valid_steps, log_steps and"
                     + " num_ckpt_keep must be >= 1");
@@ -138,6 +164,19 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
     /** Steps of a run: {@code max_steps}, else the cosine period. */
     public int totalSteps(int trainItems) {
         return maxSteps != null ? maxSteps : cosinePeriod(trainItems);
+    }
+
+    /** Whether the codebooks are clustered again before the step after {@code step} ({@code step > 0}). */
+    public boolean reclusterAt(long step) {
+        if (quantizerWarmupSteps > 0 && step == quantizerWarmupSteps) {
+            return true;
+        }
+        return kmeansReinitEvery > 0 && step > 0 && step <= kmeansReinitUntil && step % kmeansReinitEvery == 0;
+    }
+
+    /** Whether the step after {@code step} runs with the quantizer bypassed (the warm-up). */
+    public boolean quantizerBypassedAfter(long step) {
+        return step < quantizerWarmupSteps;
     }
 
     /** Teacher frames per crop. */
