@@ -262,8 +262,9 @@ public final class Codebook extends StateDictBlock {
      * update).
      */
     public int countBelow(float threshold) {
-        try (NDArray below = clusterSize().lt(threshold); NDArray n = below.sum()) {
-            return (int) n.toType(DataType.INT64, false).getLong();
+        try (NDArray below = clusterSize().lt(threshold); NDArray n = below.sum();
+             NDArray asLong = n.toType(DataType.INT64, false)) {
+            return (int) asLong.getLong();
         }
     }
 
@@ -316,7 +317,9 @@ public final class Codebook extends StateDictBlock {
         float[] counts = clusterSize().toFloatArray();
         int rows = Math.toIntExact(x.getShape().get(0));
         int replaced = 0;
-        try (NDArray xd = x.stopGradient()) {
+        try (NDArray xd = x.stopGradient(); NDManager scope = x.getManager().newSubManager()) {
+            // set(index, float) would create its scalar on the buffers' long-lived manager: use one of ours
+            NDArray count = scope.create(threshold);
             for (int c = 0; c < counts.length; c++) {
                 if (counts[c] < threshold) {
                     try (NDArray v = xd.get(random.nextInt(rows))) {
@@ -325,7 +328,7 @@ public final class Codebook extends StateDictBlock {
                             buffer("embed_avg").set(new NDIndex("{}", c), scaled);
                         }
                     }
-                    clusterSize().set(new NDIndex("{}", c), threshold);
+                    clusterSize().set(new NDIndex("{}", c), count);
                     replaced++;
                 }
             }

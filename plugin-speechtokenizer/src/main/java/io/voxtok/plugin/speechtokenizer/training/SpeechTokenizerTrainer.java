@@ -349,9 +349,16 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
 
     /** Zeroes accumulated gradients in place (DJL, like torch, accumulates them). */
     static void zeroGradients(Map<String, NDArray> params) {
-        for (NDArray p : params.values()) {
-            try (NDArray g = p.getGradient()) {
-                g.set(new NDIndex("..."), 0f);
+        if (params.isEmpty()) {
+            return;
+        }
+        // set(index, 0f) would create its scalar on the parameters' long-lived manager, one per call: a leak
+        try (NDManager scope = params.values().iterator().next().getManager().newSubManager()) {
+            NDArray zero = scope.create(0f);
+            for (NDArray p : params.values()) {
+                try (NDArray g = p.getGradient()) {
+                    g.set(new NDIndex("..."), zero);
+                }
             }
         }
     }
