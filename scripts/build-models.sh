@@ -27,8 +27,8 @@ train() { # recipe config run-dir [extra args]
 }
 
 echo "== phone teacher"
-train phone-teacher configs/phone_teacher.json runs/phone-teacher
-./voxtok export --recipe phone-teacher --official runs/phone-teacher -o "$data/export/phone-teacher"
+train phone-teacher configs/phone_teacher.json runs/phone-teacher --steps 800
+./voxtok export --recipe phone-teacher --official runs/phone-teacher --best -o "$data/export/phone-teacher"
 if [ ! -f "$data/teacher-features/features.json" ] || [ "$data/teacher-features/features.json" -ot "$data/export/phone-teacher/config.json" ]; then
   echo "== teacher features of the training split (the distillation targets)"
   ./voxtok features --teacher phone-teacher -m "$data/export/phone-teacher" --layer 2 "$corpus" -o "$data/teacher-features"

@@ -10,15 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-data/corpus-3h}
 out=work/eval-models
-models=(speechtokenizer-small codec-small-nodistill)
-rm -rf "$out"; mkdir -p "$out/test/reference" "$out/espeak/reference"
+models=(${MODELS:-speechtokenizer-small codec-small-nodistill})
+rm -rf "$out/test" "$out/espeak"; mkdir -p "$out/test/reference" "$out/espeak/reference"
 
 # test split: the first 10 utterances of each test speaker (sorted ids)
 python_free_select() { # split per_speaker -> lines "id<TAB>path"
   grep "\"split\":\"$1\"" "$corpus/manifest.jsonl" | sed -E 's/.*"id":"([^"]+)","path":"([^"]+)".*"speaker":"([^"]+)".*/\3\t\1\t\2/' \
     | sort | awk -F'\t' -v n="$2" '{ if (c[$1]++ < n) print $2 "\t" $3 }'
 }
-python_free_select test 10 | while IFS=$'\t' read -r id path; do cp "$corpus/$path" "$out/test/reference/$id.flac"; done
+python_free_select test "${PER_SPEAKER:-10}" | while IFS=$'\t' read -r id path; do cp "$corpus/$path" "$out/test/reference/$id.flac"; done
 echo "test utterances: $(ls "$out/test/reference" | wc -l)"
 
 # espeak-ng: an engine no split was made with (needs the Debian package espeak-ng)
@@ -43,6 +43,7 @@ done
 rm -f "$out/espeak/tmp.wav"
 
 for m in "${models[@]}"; do
+  rm -rf "${out:?}/$m"
   echo "== $m: resynthesis"
   ./voxtok resynth -t speechtokenizer -m "$m" "$out/test/reference" -o "$out/$m/test-resynth"
   ./voxtok eval --reference "$out/test/reference" --hypothesis "$out/$m/test-resynth" \
@@ -55,7 +56,8 @@ for m in "${models[@]}"; do
   ./voxtok analyze tokens --tokens "$out/$m/test-tokens" --manifest "$corpus/manifest.jsonl" --codebook-size 256 \
     --group 1 --group 2:8 -o "$out/$m/tokens-report" > /dev/null
   echo "== $m: voice conversion (RVQ-1 of a test speaker, RVQ-2..8 of a dev speaker)"
-  : > "$out/$m/vc-pairs.jsonl"
+  # control: plain resynthesis of the same sources (a codec that only degrades audio also moves it off the source)
+  : > "$out/$m/vc-pairs.jsonl"; : > "$out/$m/vc-control-pairs.jsonl"
   mapfile -t sources < <(python_free_select test 2)
   mapfile -t refs < <(python_free_select dev 2)
   for i in "${!sources[@]}"; do
@@ -63,8 +65,11 @@ for m in "${models[@]}"; do
     IFS=$'\t' read -r rid rpath <<< "${refs[$((i % ${#refs[@]}))]}"
     ./voxtok vc -t speechtokenizer -m "$m" --source "$corpus/$spath" --reference "$corpus/$rpath" -o "$out/$m/vc/$sid--$rid.wav" > /dev/null
     printf '{"converted":"%s","source":"%s","reference":"%s"}\n' "$PWD/$out/$m/vc/$sid--$rid.wav" "$sid" "$rid" >> "$out/$m/vc-pairs.jsonl"
+    printf '{"converted":"%s","source":"%s","reference":"%s"}\n' "$PWD/$out/$m/test-resynth/$sid.wav" "$sid" "$rid" >> "$out/$m/vc-control-pairs.jsonl"
   done
   ./voxtok analyze speakers --manifest "$corpus/manifest.jsonl" --audio-root "$corpus" --converted "$out/$m/vc-pairs.jsonl" \
     -o "$out/$m/vc-report" > /dev/null
+  ./voxtok analyze speakers --manifest "$corpus/manifest.jsonl" --audio-root "$corpus" --converted "$out/$m/vc-control-pairs.jsonl" \
+    -o "$out/$m/vc-control-report" > /dev/null
 done
 echo "== done: $out/*/{test-eval,espeak-eval}.md, tokens-report/report.md, vc-report/report.md"

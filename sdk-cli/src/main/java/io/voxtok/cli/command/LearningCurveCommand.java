@@ -7,6 +7,7 @@ import io.voxtok.api.bench.Metric;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.audio.AudioReader;
 import io.voxtok.audio.WavWriter;
+import io.voxtok.cli.support.PathArguments;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.data.CorpusEntry;
 import io.voxtok.data.ManifestDataset;
@@ -34,7 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -137,7 +138,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
                     StandardCopyOption.ATOMIC_MOVE);
         } finally {
             asr.ifPresent(Transcriber::close);
-            deleteTree(work);
+            PathArguments.deleteTree(work);
         }
         AtomicFiles.writeString(out.resolve("curve.md"), markdown(records));
         List<String> keys = new ArrayList<>(records.get(0).values().keySet());
@@ -180,8 +181,8 @@ public final class LearningCurveCommand implements Callable<Integer> {
                 m.put(x.name(), x.value());
             }
         }
-        deleteTree(model);
-        deleteTree(hypDir);
+        PathArguments.deleteTree(model);
+        PathArguments.deleteTree(hypDir);
         return m;
     }
 
@@ -201,16 +202,5 @@ public final class LearningCurveCommand implements Callable<Integer> {
             sb.append(" |\n");
         }
         return sb.toString();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,6 +56,12 @@ public final class ModelsPackCommand implements Callable<Integer> {
         Files.createDirectories(target.getParent());
         Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".packing-");
         try {
+            // a shipped model is read by everyone: not the owner-only mode of a temporary directory
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
+        try {
             List<Path> files;
             try (Stream<Path> s = Files.list(source)) {
                 files = s.filter(Files::isRegularFile).sorted().toList();
@@ -86,7 +92,7 @@ public final class ModelsPackCommand implements Callable<Integer> {
             staging = null;
         } finally {
             if (staging != null) {
-                deleteTree(staging);
+                PathArguments.deleteTree(staging);
             }
         }
         long bytes;
@@ -121,15 +127,7 @@ public final class ModelsPackCommand implements Callable<Integer> {
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            PathArguments.deleteTree(old);
         }
     }
 }

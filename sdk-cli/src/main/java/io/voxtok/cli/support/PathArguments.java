@@ -56,4 +56,16 @@ public final class PathArguments {
         }
         return path.toAbsolutePath().normalize();
     }
+
+    /** Deletes a directory tree (or file) if it exists, children first. */
+    public static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@ import io.voxtok.training.run.CheckpointStore;
 import io.voxtok.training.run.LossCurvePlot;
 import io.voxtok.training.run.MetricsLog;
 import io.voxtok.training.run.ProgressReporter;
+import io.voxtok.training.run.RunDirectory;
 import io.voxtok.training.run.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,8 @@ import java.util.Optional;
  */
 public final class TeacherCorpusRun {
     private static final Logger LOG = LoggerFactory.getLogger(TeacherCorpusRun.class);
-    static final String CONFIG = "config.json";
-    static final String METRICS = "metrics.jsonl";
+    static final String CONFIG = RunDirectory.CONFIG;
+    static final String METRICS = RunDirectory.METRICS;
     static final String BEST_KEY = "best_dev_frame_accuracy";
 
     private TeacherCorpusRun() {
@@ -67,21 +68,9 @@ public final class TeacherCorpusRun {
                     + "and --batches do not apply");
         }
         Path runDir = request.output();
-        Path config = request.config();
-        if (request.resume()) {
-            if (!Files.isRegularFile(runDir.resolve(CONFIG))) {
-                throw VoxtokException.userInput("--resume: " + runDir + " is not a run directory (no " + CONFIG + ")");
-            }
-            if (config != null && !sameContent(config, runDir.resolve(CONFIG))) {
-                throw VoxtokException.userInput("--resume: " + config + " differs from the run's " + runDir.resolve(CONFIG)
-                        + "; resume with the run's own configuration (omit --config)");
-            }
-            config = runDir.resolve(CONFIG);
-        } else if (config == null) {
-            throw VoxtokException.userInput("--config is required");
-        }
+        Path config = RunDirectory.configOf(request);
         TeacherTrainingConfig cfg = TeacherTrainingConfig.read(config);
-        Path manifest = manifestOf(request.corpus());
+        Path manifest = RunDirectory.manifestOf(request.corpus());
         SpeakerSplit split = SpeakerSplit.of(new ManifestDataset(manifest));
         if (split.train().isEmpty()) {
             throw VoxtokException.userInput(manifest + " has no training split");
@@ -102,17 +91,7 @@ public final class TeacherCorpusRun {
         CropSpec spec = new CropSpec(sr, cfg.segmentSize(), model.hop(), cfg.batchSize(), cfg.seed());
         long total = request.steps() != null ? request.steps() : cfg.maxSteps();
 
-        try {
-            Files.createDirectories(runDir);
-        } catch (IOException e) {
-            throw VoxtokException.userInput("cannot create run directory " + runDir + ": " + e.getMessage());
-        }
-        if (!request.resume()) {
-            if (Files.exists(runDir.resolve(CONFIG)) || Files.exists(runDir.resolve(METRICS))) {
-                throw VoxtokException.userInput(runDir + " already holds a run; use --resume or another -o");
-            }
-            copy(config, runDir.resolve(CONFIG));
-        }
+        RunDirectory.prepare(runDir, config, request.resume());
         CheckpointStore store = new CheckpointStore(runDir, cfg.checkpointsKept());
         Map<String, Double> last = new LinkedHashMap<>();
         boolean interrupted = false;
@@ -228,38 +207,5 @@ public final class TeacherCorpusRun {
         }
     }
 
-    /** A corpus directory holding {@code manifest.jsonl}, or a manifest file. */
-    static Path manifestOf(Path corpus) {
-        if (corpus == null) {
-            throw VoxtokException.userInput("--corpus is required (a corpus directory or a JSONL manifest)");
-        }
-        if (Files.isDirectory(corpus)) {
-            Path m = corpus.resolve("manifest.jsonl");
-            if (!Files.isRegularFile(m)) {
-                throw VoxtokException.userInput("corpus directory " + corpus + " has no manifest.jsonl");
-            }
-            return m;
-        }
-        if (!Files.isRegularFile(corpus)) {
-            throw VoxtokException.userInput("corpus " + corpus + " does not exist");
-        }
-        return corpus;
-    }
 
-    private static boolean sameContent(Path a, Path b) {
-        try {
-            return java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
-        } catch (IOException e) {
-            throw VoxtokException.userInput("cannot read " + a + " or " + b + ": " + e.getMessage());
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            byte[] bytes = Files.readAllBytes(from);
-            AtomicFiles.write(to, out -> out.write(bytes));
-        } catch (IOException e) {
-            throw VoxtokException.userInput("cannot read " + from + ": " + e.getMessage());
-        }
-    }
 }

@@ -19,6 +19,7 @@ import io.voxtok.training.run.CheckpointStore;
 import io.voxtok.training.run.LossCurvePlot;
 import io.voxtok.training.run.MetricsLog;
 import io.voxtok.training.run.ProgressReporter;
+import io.voxtok.training.run.RunDirectory;
 import io.voxtok.training.run.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,8 @@ import java.util.Optional;
  */
 public final class CorpusRun {
     private static final Logger LOG = LoggerFactory.getLogger(CorpusRun.class);
-    static final String CONFIG = "config.json";
-    static final String METRICS = "metrics.jsonl";
+    static final String CONFIG = RunDirectory.CONFIG;
+    static final String METRICS = RunDirectory.METRICS;
 
     private CorpusRun() {
     }
@@ -52,22 +53,10 @@ public final class CorpusRun {
     /** Runs or resumes. */
     public static TrainingResult run(TrainingRequest request) {
         Path runDir = request.output();
-        Path config = request.config();
-        if (request.resume()) {
-            if (!Files.isRegularFile(runDir.resolve(CONFIG))) {
-                throw VoxtokException.userInput("--resume: " + runDir + " is not a run directory (no " + CONFIG + ")");
-            }
-            if (config != null && !sameFile(config, runDir.resolve(CONFIG))) {
-                throw VoxtokException.userInput("--resume: " + config + " differs from the run's " + runDir.resolve(CONFIG)
-                        + "; resume with the run's own configuration (omit --config)");
-            }
-            config = runDir.resolve(CONFIG);
-        } else if (config == null) {
-            throw VoxtokException.userInput("--config is required");
-        }
+        Path config = RunDirectory.configOf(request);
         TrainingConfig cfg = TrainingConfig.read(config);
         applyOverrides(request.options());
-        Path manifest = manifestOf(request.corpus());
+        Path manifest = RunDirectory.manifestOf(request.corpus());
         SpeakerSplit split = SpeakerSplit.of(new ManifestDataset(manifest));
         int sr = cfg.model().sampleRate();
         TrainingCorpus train = TrainingCorpus.of("training split of " + manifest, split.train(),
@@ -82,17 +71,7 @@ public final class CorpusRun {
         int cosine = cfg.cosinePeriod(train.size());
         long total = request.steps() != null ? request.steps() : cfg.totalSteps(train.size());
 
-        try {
-            Files.createDirectories(runDir);
-        } catch (IOException e) {
-            throw VoxtokException.userInput("cannot create run directory " + runDir + ": " + e.getMessage());
-        }
-        if (!request.resume()) {
-            if (Files.exists(runDir.resolve(CONFIG)) || Files.exists(runDir.resolve(METRICS))) {
-                throw VoxtokException.userInput(runDir + " already holds a run; use --resume or another -o");
-            }
-            copy(config, runDir.resolve(CONFIG));
-        }
+        RunDirectory.prepare(runDir, config, request.resume());
         CheckpointStore store = new CheckpointStore(runDir, cfg.checkpointsKept());
         SpeechTokenizerTrainer.StartState start = request.init() != null ? FixedBatchRun.startState(request.init())
                 : new SpeechTokenizerTrainer.StartState(null, Map.of("mpd", DiscriminatorInit.pytorchDefault(cfg.seed()),
@@ -225,24 +204,6 @@ public final class CorpusRun {
         return out;
     }
 
-    /** A corpus directory holding {@code manifest.jsonl}, or a manifest file. */
-    static Path manifestOf(Path corpus) {
-        if (corpus == null) {
-            throw VoxtokException.userInput("--corpus is required (a corpus directory or a JSONL manifest)");
-        }
-        if (Files.isDirectory(corpus)) {
-            Path m = corpus.resolve("manifest.jsonl");
-            if (!Files.isRegularFile(m)) {
-                throw VoxtokException.userInput("corpus directory " + corpus + " has no manifest.jsonl");
-            }
-            return m;
-        }
-        if (!Files.isRegularFile(corpus)) {
-            throw VoxtokException.userInput("corpus " + corpus + " does not exist");
-        }
-        return corpus;
-    }
-
     private static void applyOverrides(Map<String, String> options) {
         for (String k : options.keySet()) {
             if (!k.equals("t_max") && !k.equals("expected")) {
@@ -251,20 +212,5 @@ public final class CorpusRun {
         }
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
-        } catch (IOException e) {
-            throw VoxtokException.userInput("cannot read " + a + " or " + b + ": " + e.getMessage());
-        }
-    }
 
-    private static void copy(Path from, Path to) {
-        try {
-            byte[] bytes = Files.readAllBytes(from);
-            AtomicFiles.write(to, out -> out.write(bytes));
-        } catch (IOException e) {
-            throw VoxtokException.userInput("cannot read " + from + ": " + e.getMessage());
-        }
-    }
 }
