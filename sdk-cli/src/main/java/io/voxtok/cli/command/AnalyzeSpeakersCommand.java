@@ -1,5 +1,6 @@
 package io.voxtok.cli.command;
 
+import io.voxtok.metrics.probe.ProbeReport;
 import io.voxtok.metrics.probe.VoiceConversionSpeakerReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ public final class AnalyzeSpeakersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VoiceConversionSpeakerReport report = VoiceConversionSpeakerReport.compute(manifest, audioRoot, pairs);
+        ProbeReport report = VoiceConversionSpeakerReport.compute(manifest, audioRoot, pairs);
         report.write(output);
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().println("wrote " + output.resolve("report.json") + " and report.md");

@@ -2,6 +2,7 @@ package io.voxtok.cli.command;
 
 import io.voxtok.metrics.probe.LayerGroup;
 import io.voxtok.metrics.probe.TokenContentOptions;
+import io.voxtok.metrics.probe.ProbeReport;
 import io.voxtok.metrics.probe.TokenContentReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class AnalyzeTokensCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         TokenContentOptions o = new TokenContentOptions(frameRate, hop, codebookSize, layerList, groupList, split, tolerance);
-        TokenContentReport report = TokenContentReport.compute(tokens, manifest, o);
+        ProbeReport report = TokenContentReport.compute(tokens, manifest, o);
         report.write(output);
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().println("wrote " + output.resolve("report.json") + " and report.md");

@@ -7,8 +7,6 @@ import io.voxtok.data.ManifestDataset;
 import io.voxtok.data.PhoneAlignment;
 import io.voxtok.metrics.CodebookUsage;
 import io.voxtok.metrics.Pnmi;
-import io.voxtok.modelio.AtomicFiles;
-import io.voxtok.modelio.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,32 +31,11 @@ import java.util.stream.Stream;
  * more than the tolerance is an error naming the file.
  */
 public final class TokenContentReport {
-    private final Map<String, Object> json;
-    private final String markdown;
-
-    private TokenContentReport(Map<String, Object> json, String markdown) {
-        this.json = json;
-        this.markdown = markdown;
-    }
-
-    /** The report as a JSON-ready map. */
-    public Map<String, Object> json() {
-        return json;
-    }
-
-    /** The report as Markdown. */
-    public String markdown() {
-        return markdown;
-    }
-
-    /** Writes {@code report.json} and {@code report.md} into {@code dir}, each atomically. */
-    public void write(Path dir) {
-        AtomicFiles.writeString(dir.resolve("report.json"), Json.write(json));
-        AtomicFiles.writeString(dir.resolve("report.md"), markdown);
+    private TokenContentReport() {
     }
 
     /** Measures the token files in {@code tokenDir} against the manifest. */
-    public static TokenContentReport compute(Path tokenDir, Path manifest, TokenContentOptions o) {
+    public static ProbeReport compute(Path tokenDir, Path manifest, TokenContentOptions o) {
         if (!Files.isDirectory(tokenDir)) {
             throw VoxtokException.userInput(tokenDir + ": token folder not found (expected <id>.npy files)");
         }
@@ -208,7 +185,7 @@ public final class TokenContentReport {
         json.put("counts", counts);
         json.put("layers", layerRows);
         json.put("speaker_probe", probeRows);
-        return new TokenContentReport(json, markdown(settings, counts, layerRows, probeRows));
+        return new ProbeReport(json, markdown(settings, counts, layerRows, probeRows));
     }
 
     private static Double pnmiOf(Pnmi p, PhonePurity counts) {

@@ -5,8 +5,6 @@ import io.voxtok.audio.AudioReader;
 import io.voxtok.data.CorpusEntry;
 import io.voxtok.data.ManifestDataset;
 import io.voxtok.metrics.SpeakerEmbedding;
-import io.voxtok.modelio.AtomicFiles;
-import io.voxtok.modelio.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,28 +32,7 @@ import java.util.stream.Stream;
 public final class VoiceConversionSpeakerReport {
     /** Most utterances per speaker taken into the standardisation background. */
     public static final int BACKGROUND_PER_SPEAKER = 10;
-    private final Map<String, Object> json;
-    private final String markdown;
-
-    private VoiceConversionSpeakerReport(Map<String, Object> json, String markdown) {
-        this.json = json;
-        this.markdown = markdown;
-    }
-
-    /** The report as a JSON-ready map. */
-    public Map<String, Object> json() {
-        return json;
-    }
-
-    /** The report as Markdown. */
-    public String markdown() {
-        return markdown;
-    }
-
-    /** Writes {@code report.json} and {@code report.md} into {@code dir}, each atomically. */
-    public void write(Path dir) {
-        AtomicFiles.writeString(dir.resolve("report.json"), Json.write(json));
-        AtomicFiles.writeString(dir.resolve("report.md"), markdown);
+    private VoiceConversionSpeakerReport() {
     }
 
     /**
@@ -65,7 +42,7 @@ public final class VoiceConversionSpeakerReport {
      * @param audioRoot folder the manifest's relative audio paths are taken from; null = the manifest's folder
      * @param pairsFile JSON Lines of {@link ConversionPair}
      */
-    public static VoiceConversionSpeakerReport compute(Path manifest, Path audioRoot, Path pairsFile) {
+    public static ProbeReport compute(Path manifest, Path audioRoot, Path pairsFile) {
         Map<String, CorpusEntry> byId;
         try (Stream<CorpusEntry> s = new ManifestDataset(manifest).entries()) {
             byId = s.collect(Collectors.toMap(CorpusEntry::id, Function.identity(), (a, b) -> a, TreeMap::new));
@@ -198,7 +175,7 @@ public final class VoiceConversionSpeakerReport {
         json.put("background_utterances", background.size());
         json.put("summary", summary);
         json.put("pairs", rows);
-        return new VoiceConversionSpeakerReport(json, markdown(summary, speakerList, trainX.size(), rows));
+        return new ProbeReport(json, markdown(summary, speakerList, trainX.size(), rows));
     }
 
     private static double[] embed(Path audio) {

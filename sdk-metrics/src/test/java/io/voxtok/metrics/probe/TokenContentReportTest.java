@@ -63,7 +63,7 @@ class TokenContentReportTest {
     void layerOneCarriesPhonesLayerTwoCarriesSpeakers() throws Exception {
         Path manifest = corpus("", 0);
         TokenContentOptions o = new TokenContentOptions(50, 320, 64, List.of(), List.of(), "all", 2);
-        TokenContentReport report = TokenContentReport.compute(dir.resolve("tok"), manifest, o);
+        ProbeReport report = TokenContentReport.compute(dir.resolve("tok"), manifest, o);
         List<Map<String, Object>> layers = (List<Map<String, Object>>) report.json().get("layers");
         assertEquals(1.0, (double) layers.get(0).get("phone_purity"), 1e-12);
         assertEquals(1.0, (double) layers.get(0).get("code_purity"), 1e-12);
