@@ -325,7 +325,10 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
         return new StepMetrics(step, scalars, arrays, skipped);
     }
 
-    /** Gradient norms (always logged) and optional clipping; false when a gradient is not finite. */
+    /**
+     * Gradient norms (always logged) and optional clipping; false when a gradient is not finite or its norm exceeds
+     * {@code grad_skip_norm}: the step is then skipped.
+     */
     private boolean applyClipping(Map<String, NDArray> params, Map<String, Double> scalars, String name) {
         double norm;
         if (config.gradClipNorm() != null) {
@@ -334,7 +337,7 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
             norm = totalGradientNorm(params);
         }
         scalars.put(name, norm);
-        return Double.isFinite(norm);
+        return Double.isFinite(norm) && (config.gradSkipNorm() == null || norm <= config.gradSkipNorm());
     }
 
     private static double totalGradientNorm(Map<String, NDArray> params) {

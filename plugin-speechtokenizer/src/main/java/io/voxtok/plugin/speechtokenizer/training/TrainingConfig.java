@@ -24,8 +24,9 @@ import java.util.Optional;
  *       (cosine period; default the same official formula);</li>
  *   <li>{@code adversarial_loss} {@code "lsgan"} (official) or {@code "hinge"} (the paper's);
  *       {@code feature_loss_lambda}, {@code adversarial_loss_lambda} (1);</li>
- *   <li>{@code grad_clip_norm} (null: off, as officially), {@code max_nonfinite_steps} (5: stop after that many
- *       skipped steps in a row);</li>
+ *   <li>{@code grad_clip_norm} (null: off, as officially), {@code grad_skip_norm} (null: off; a step whose gradient
+ *       norm exceeds it is skipped like a non-finite one: the guard against the rare gradient spikes described in
+ *       the README), {@code max_nonfinite_steps} (5: stop after that many skipped steps in a row);</li>
  *   <li>{@code kmeans_iters} (50), {@code threshold_ema_dead_code} (2), {@code dead_code_reseed} (false: the
  *       official expiry, which has no effect), {@code kmeans_init_count_weighted} (false: the official
  *       {@code embed_avg = means} after the first-batch k-means; true starts it as {@code means * counts}),
@@ -53,6 +54,7 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                              String adversarialLoss, double learningRate, double initialLearningRate,
                              int warmupSteps, double beta1, double beta2, int epochs, int batchSize,
                              int segmentSize, long seed, Integer maxSteps, Integer tMax, Double gradClipNorm,
+                             Double gradSkipNorm,
                              int maxNonFiniteSteps, int kmeansIterations, double deadCodeThreshold,
                              boolean deadCodeReseed, boolean kmeansInitCountWeighted, int kmeansInitBatches,
                              int kmeansReinitEvery, int kmeansReinitUntil, int quantizerWarmupSteps,
@@ -114,7 +116,8 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                     betas.get(0), betas.get(1), json.optInt("epochs").orElse(10), json.optInt("batch_size").orElse(6),
                     json.optInt("segment_size").orElse(48000), json.optInt("seed").orElse(1234),
                     json.optInt("max_steps").orElse(null), json.optInt("t_max").orElse(null),
-                    optDouble(json, "grad_clip_norm").orElse(null), json.optInt("max_nonfinite_steps").orElse(5),
+                    optDouble(json, "grad_clip_norm").orElse(null), optDouble(json, "grad_skip_norm").orElse(null),
+                    json.optInt("max_nonfinite_steps").orElse(5),
                     json.optInt("kmeans_iters").orElse(50), optDouble(json, "threshold_ema_dead_code").orElse(2.0),
                     json.optBoolean("dead_code_reseed").orElse(false),
                     json.optBoolean("kmeans_init_count_weighted").orElse(false),
