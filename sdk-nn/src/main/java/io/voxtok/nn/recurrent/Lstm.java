@@ -85,6 +85,19 @@ public final class Lstm extends StateDictBlock {
         return new Lstm(layers, inputSize, hiddenSize, bidirectional);
     }
 
+    /**
+     * A freshly initialised LSTM for training from scratch ({@link LstmInitializer}: {@code nn.LSTM}'s
+     * {@code U(-1/sqrt(H), 1/sqrt(H))}), float32 parameters on {@code manager}. The parameters do not require
+     * gradients yet: the trainer enables them on {@link #namedParameters()}.
+     *
+     * @param seed run seed; the same seed gives the same weights
+     */
+    public static Lstm initialized(NDManager manager, int inputSize, int hiddenSize, int numLayers,
+                                   boolean bidirectional, long seed) {
+        return load(ParameterLoader.initializing(manager, "lstm", new LstmInitializer(hiddenSize, seed)), "",
+                inputSize, hiddenSize, numLayers, bidirectional);
+    }
+
     /** Input features. */
     public int inputSize() {
         return inputSize;
