@@ -81,4 +81,19 @@ public final class NdArrays {
         return x.reshape(x.getShape());
     }
 
+
+    /**
+     * A copy of {@code created} in memory the engine allocated itself; {@code created} is closed. On the PyTorch
+     * engine an array made from Java data ({@code NDManager.create(long[])} and friends) wraps a direct buffer that
+     * only its Java object keeps alive. Autograd saves some inputs for the backward pass (indices of {@code get} and
+     * {@code gather}, conditions of {@code where}, divisors); once the Java object is closed or collected, the buffer
+     * can be freed and reused while the graph still points at it, and backward then reads garbage (seen as "index
+     * ... is out of bounds" errors or wrong gradients). Constants that enter a differentiable computation must
+     * therefore be engine-owned. The copy does not require gradients.
+     */
+    public static NDArray engineOwned(NDArray created) {
+        try (created) {
+            return created.duplicate();
+        }
+    }
 }

@@ -181,7 +181,8 @@ public final class Lstm extends StateDictBlock {
             return forward(x, training);
         }
         NDManager m = x.getManager();
-        try (NDArray reverseRows = m.create(reverseIndex(steps, batch, lengths))) {
+        // engine-owned: the index is saved by autograd and read again in backward (NdArrays.engineOwned)
+        try (NDArray reverseRows = io.voxtok.nn.NdArrays.engineOwned(m.create(reverseIndex(steps, batch, lengths)))) {
             NDArray h = x;
             for (Parameter[][] layer : layers) {
                 try (NDArray fwd = runNative(h, arrays(layer[0]), false, training);

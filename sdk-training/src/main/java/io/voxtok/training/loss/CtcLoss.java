@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.NdArrays;
 
 /**
  * Connectionist temporal classification loss, {@code -log p(y | x)}, with the semantics of PyTorch's
@@ -168,10 +169,10 @@ public final class CtcLoss {
             System.arraycopy(extended, 0, gatherIndex, t * batch * states, batch * states);
         }
         // emissions(t, b, s) = log p_t(l'_s) of item b
-        NDArray emissions = logProbs.gather(m.create(gatherIndex, new Shape(steps, batch, states)), 2);
+        NDArray emissions = logProbs.gather(owned(m, gatherIndex, new Shape(steps, batch, states)), 2);
         Shape rowShape = new Shape(batch, states);
         NDArray logZero = m.full(rowShape, (float) LOG_ZERO, dtype);
-        NDArray skipAllowed = m.create(skip, rowShape);
+        NDArray skipAllowed = owned(m, skip, rowShape);
         boolean[] firstTwo = new boolean[batch * states];
         for (int b = 0; b < batch; b++) {
             firstTwo[b * states] = true;
@@ -179,7 +180,7 @@ public final class CtcLoss {
                 firstTwo[b * states + 1] = true;
             }
         }
-        NDArray alpha = NDArrays.where(m.create(firstTwo, rowShape), emissions.get(0), logZero);
+        NDArray alpha = NDArrays.where(owned(m, firstTwo, rowShape), emissions.get(0), logZero);
         NDArray padOne = m.full(new Shape(batch, 1), (float) LOG_ZERO, dtype);
         NDArray padTwo = m.full(new Shape(batch, 2), (float) LOG_ZERO, dtype);
         for (int t = 1; t < steps; t++) {
@@ -194,20 +195,36 @@ public final class CtcLoss {
                 next = logSumExp(m, stay, advance);
             }
             next = next.add(emissions.get(t));
-            alpha = NDArrays.where(m.create(activeRows(inputLengths, t, states), rowShape), next, alpha);
+            alpha = NDArrays.where(owned(m, activeRows(inputLengths, t, states), rowShape), next, alpha);
         }
-        NDArray ends = alpha.gather(m.create(finalStates, new Shape(batch, 2)), 1);
-        ends = NDArrays.where(m.create(secondFinal, new Shape(batch, 2)), ends, m.full(new Shape(batch, 2),
+        NDArray ends = alpha.gather(owned(m, finalStates, new Shape(batch, 2)), 1);
+        ends = NDArrays.where(owned(m, secondFinal, new Shape(batch, 2)), ends, m.full(new Shape(batch, 2),
                 (float) LOG_ZERO, dtype));
         NDArray nll = logSumExp(m, ends.get(":, 0"), ends.get(":, 1")).neg();
-        NDArray ok = m.create(feasible);
+        NDArray ok = owned(m, feasible, new Shape(batch));
         NDArray replacement = m.full(new Shape(batch), zeroInfinity ? 0f : Float.POSITIVE_INFINITY, dtype);
         NDArray perItem = NDArrays.where(ok, nll, replacement);
         return switch (reduction) {
             case NONE -> perItem;
             case SUM -> perItem.sum();
-            case MEAN -> perItem.div(m.create(targetLengths).toType(dtype, false)).mean();
+            case MEAN -> perItem.div(owned(m, targetLengths, new Shape(batch)).toType(dtype, false)).mean();
         };
+    }
+
+    /**
+     * An engine-owned constant: autograd keeps indices, masks and divisors for the backward pass, which may run after
+     * this method's sub-manager is closed ({@link NdArrays#engineOwned}).
+     */
+    private static NDArray owned(NDManager m, Object data, Shape shape) {
+        NDArray created;
+        if (data instanceof long[] l) {
+            created = m.create(l, shape);
+        } else if (data instanceof boolean[] b) {
+            created = m.create(b, shape);
+        } else {
+            created = m.create((float[]) data, shape);
+        }
+        return NdArrays.engineOwned(created);
     }
 
     /** Row mask {@code (B, S)}: true for items that still have frame {@code t}. */

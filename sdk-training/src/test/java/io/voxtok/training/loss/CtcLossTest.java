@@ -64,6 +64,7 @@ class CtcLossTest {
                 NDArray l = loss.compute(logits.logSoftmax(2), targets(c), ints(c.get("input_lengths")));
                 assertEquals(dtype, l.getDataType());
                 actual = l.toType(DataType.FLOAT64, false).toDoubleArray();
+                churnNativeMemory();
                 if (v.get("grad_logits") != null) {
                     gc.backward(l.sum());
                 }
@@ -151,6 +152,22 @@ class CtcLossTest {
                     new int[] {4}));
             assertThrows(VoxtokException.class, () -> new CtcLoss(3, CtcReduction.SUM, false)
                     .compute(lp, new int[][] {{1}}, new int[] {4}));
+        }
+    }
+
+    /**
+     * Lets collected Java direct buffers be freed and reused with junk between forward and backward, so that a
+     * constant the graph saved without owning it (see NdArrays.engineOwned) shows up as a failure.
+     */
+    static void churnNativeMemory() {
+        for (int k = 0; k < 2; k++) {
+            System.gc();
+            for (int j = 0; j < 50; j++) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4096);
+                while (b.remaining() >= 8) {
+                    b.putLong(0x7f00deadbeefL);
+                }
+            }
         }
     }
 
