@@ -181,26 +181,23 @@ public final class CtcLoss {
             }
         }
         NDArray alpha = NDArrays.where(owned(m, firstTwo, rowShape), emissions.get(0), logZero);
-        NDArray padOne = m.full(new Shape(batch, 1), (float) LOG_ZERO, dtype);
+        // additive mask: 0 where the skip from s-2 is allowed, log 0 elsewhere
+        NDArray skipPenalty = NDArrays.where(owned(m, skip, rowShape), m.zeros(rowShape, dtype), logZero);
+        NDArray active = owned(m, activeFrames(inputLengths, steps), new Shape(steps, batch, 1))
+                .broadcast(new Shape(steps, batch, states));
         NDArray padTwo = m.full(new Shape(batch, 2), (float) LOG_ZERO, dtype);
         for (int t = 1; t < steps; t++) {
-            NDArray stay = alpha;
-            NDArray advance = NDArrays.concat(new NDList(padOne, alpha.get(new NDIndex(":, :{}", states - 1))), 1);
-            NDArray next;
-            if (states >= 3) {
-                NDArray shifted = NDArrays.concat(new NDList(padTwo, alpha.get(new NDIndex(":, :{}", states - 2))), 1);
-                NDArray jump = NDArrays.where(skipAllowed, shifted, logZero);
-                next = logSumExp(m, stay, advance, jump);
-            } else {
-                next = logSumExp(m, stay, advance);
-            }
-            next = next.add(emissions.get(t));
-            alpha = NDArrays.where(owned(m, activeRows(inputLengths, t, states), rowShape), next, alpha);
+            // padded(s + 2) = alpha(s): stay = padded[s + 2], advance = padded[s + 1], jump = padded[s]
+            NDArray padded = NDArrays.concat(new NDList(padTwo, alpha), 1);
+            NDArray advance = padded.get(new NDIndex(":, 1:{}", states + 1));
+            NDArray jump = padded.get(new NDIndex(":, 0:{}", states)).add(skipPenalty);
+            NDArray next = logSumExp(NDArrays.stack(new NDList(alpha, advance, jump))).add(emissions.get(t));
+            alpha = NDArrays.where(active.get(t), next, alpha);
         }
         NDArray ends = alpha.gather(owned(m, finalStates, new Shape(batch, 2)), 1);
         ends = NDArrays.where(owned(m, secondFinal, new Shape(batch, 2)), ends, m.full(new Shape(batch, 2),
                 (float) LOG_ZERO, dtype));
-        NDArray nll = logSumExp(m, ends.get(":, 0"), ends.get(":, 1")).neg();
+        NDArray nll = logSumExp(ends.transpose()).neg();
         NDArray ok = owned(m, feasible, new Shape(batch));
         NDArray replacement = m.full(new Shape(batch), zeroInfinity ? 0f : Float.POSITIVE_INFINITY, dtype);
         NDArray perItem = NDArrays.where(ok, nll, replacement);
@@ -227,33 +224,25 @@ public final class CtcLoss {
         return NdArrays.engineOwned(created);
     }
 
-    /** Row mask {@code (B, S)}: true for items that still have frame {@code t}. */
-    private static boolean[] activeRows(int[] inputLengths, int t, int states) {
-        boolean[] active = new boolean[inputLengths.length * states];
-        for (int b = 0; b < inputLengths.length; b++) {
-            if (t < inputLengths[b]) {
-                java.util.Arrays.fill(active, b * states, (b + 1) * states, true);
+    /** Frame mask {@code (T, B, 1)}: true while item {@code b} still has frame {@code t}. */
+    private static boolean[] activeFrames(int[] inputLengths, int steps) {
+        int batch = inputLengths.length;
+        boolean[] active = new boolean[steps * batch];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                active[t * batch + b] = t < inputLengths[b];
             }
         }
         return active;
     }
 
     /**
-     * {@code log(sum_i exp(x_i))} shifted by the element-wise max; the max is detached because the exact derivative
+     * {@code log(sum_k exp(x[k]))} over axis 0, shifted by the max; the max is detached because the exact derivative
      * of the shifted expression w.r.t. the shift is 0.
      */
-    private static NDArray logSumExp(NDManager m, NDArray... xs) {
-        NDArray max = xs[0];
-        for (int i = 1; i < xs.length; i++) {
-            max = max.maximum(xs[i]);
-        }
-        max = max.stopGradient();
-        NDArray sum = null;
-        for (NDArray x : xs) {
-            NDArray e = x.sub(max).exp();
-            sum = sum == null ? e : sum.add(e);
-        }
-        return sum.log().add(max);
+    private static NDArray logSumExp(NDArray stacked) {
+        NDArray max = stacked.max(new int[] {0}).stopGradient();
+        return stacked.sub(max).exp().sum(new int[] {0}).log().add(max);
     }
 
     private void validate(int[][] targets, int[] inputLengths, int steps, int batch, int classes) {
