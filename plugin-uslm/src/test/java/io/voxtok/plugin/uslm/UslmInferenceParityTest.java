@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Inference against the official fixtures ({@code infer_eos}, {@code infer_cap}, {@code top_k = 1}): codes exact, AR
  * step logits and NAR top-2 logits within the manifest tolerance, stop reason and step count as recorded; for the
- * official uncached loop and for the KV-cached loop.
+ * KV-cached loop on every case and the official uncached loop on three of the four.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UslmInferenceParityTest {
@@ -58,8 +58,10 @@ class UslmInferenceParityTest {
 
     @SuppressWarnings("unchecked")
     @ParameterizedTest(name = "{0} {1} kvCache={2}")
+    // The official uncached loop re-encodes ~350 positions per step: it runs on the EOS cases only (and on the cap
+    // case of one model) to keep the suite fast; the cached loop runs on every case.
     @CsvSource({"uslm,eos,false", "uslm,eos,true", "uslm,cap,false", "uslm,cap,true",
-                "valle,eos,false", "valle,eos,true", "valle,cap,false", "valle,cap,true"})
+                "valle,eos,false", "valle,eos,true", "valle,cap,true"})
     void generationMatchesTheOfficialCodesAndLogits(String model, String c, boolean kvCache) {
         UslmModel m = model.equals("uslm") ? uslm : valle;
         GenerationOptions opts = GenerationOptions.greedy().withKvCache(kvCache).withRecordLogits(true);
