@@ -13,4 +13,23 @@ public interface LanguageModel extends Component {
 
     /** Generates tokens for the request; the result has {@code arLayers + narLayers} layers. */
     TokenMatrix generate(GenerationRequest request);
+
+    /**
+     * Whether {@link #generateFromIds} is implemented. Models without their own text front-end (or whose callers
+     * run it themselves) answer {@code true}. Added in SPI 1.x; the default keeps older plugins working.
+     */
+    default boolean supportsTokenIds() {
+        return false;
+    }
+
+    /**
+     * Generates tokens from text token ids (see {@link TokenIdRequest}); the result has {@code arLayers + narLayers}
+     * layers and holds only the generated frames (not the prompt).
+     *
+     * @throws UnsupportedOperationException when {@link #supportsTokenIds()} is false (the default)
+     * @throws io.voxtok.api.VoxtokException on bad ids or prompt, naming the problem
+     */
+    default TokenMatrix generateFromIds(TokenIdRequest request) {
+        throw new UnsupportedOperationException(id() + " does not generate from token ids");
+    }
 }

@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code voxtok bench}: benchmarks. */
 @Command(name = "bench", description = "Benchmarks (speed, chunking, training step).",
-        subcommands = {SpeedBenchCommand.class, ChunkingBenchCommand.class, TrainStepBenchCommand.class})
+        subcommands = {SpeedBenchCommand.class, ChunkingBenchCommand.class, TrainStepBenchCommand.class,
+                LmCacheBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,113 @@
+package io.voxtok.plugin.uslm.spi;
+
+import io.voxtok.api.ComponentId;
+import io.voxtok.api.VoxtokException;
+import io.voxtok.api.lm.GenerationRequest;
+import io.voxtok.api.lm.LanguageModel;
+import io.voxtok.api.lm.LanguageModelSpec;
+import io.voxtok.api.lm.SamplingParams;
+import io.voxtok.api.lm.TokenIdRequest;
+import io.voxtok.api.token.TokenMatrix;
+import io.voxtok.api.token.TokenProducer;
+import io.voxtok.plugin.uslm.generation.GenerationInput;
+import io.voxtok.plugin.uslm.generation.GenerationOptions;
+import io.voxtok.plugin.uslm.generation.GenerationResult;
+import io.voxtok.plugin.uslm.generation.UslmGenerator;
+import io.voxtok.plugin.uslm.model.UslmModel;
+
+/**
+ * A loaded USLM or VALL-E model behind the {@link LanguageModel} SPI. It has no text front-end (phonemiser and
+ * vocabulary are separate), so it generates from token ids ({@link #generateFromIds}); {@link #generate} with text
+ * refuses with a message saying so. One generation at a time is not required: calls are independent.
+ */
+public final class UslmLanguageModel implements LanguageModel {
+    private final ComponentId id;
+    private final UslmModel model;
+    private final LanguageModelSpec spec;
+    private final double frameRate;
+    private final boolean kvCache;
+    private final boolean suppressEos;
+    private final UslmGenerator generator;
+
+    /**
+     * @param id        component id
+     * @param model     the loaded model (owned from now on)
+     * @param tokenizer the tokenizer whose codes it reads and writes
+     * @param frameRate that tokenizer's frame rate
+     * @param kvCache   use the KV-cached AR loop
+     * @param suppressEos never stop on EOS (fixed-length speed measurements)
+     */
+    public UslmLanguageModel(ComponentId id, UslmModel model, String tokenizer, double frameRate, boolean kvCache,
+                             boolean suppressEos) {
+        this.id = id;
+        this.model = model;
+        this.spec = new LanguageModelSpec(tokenizer, 1, model.config().numQuantizers() - 1);
+        this.frameRate = frameRate;
+        this.kvCache = kvCache;
+        this.suppressEos = suppressEos;
+        this.generator = new UslmGenerator(model.network());
+    }
+
+    @Override
+    public ComponentId id() {
+        return id;
+    }
+
+    @Override
+    public LanguageModelSpec spec() {
+        return spec;
+    }
+
+    /** The loaded model. */
+    public UslmModel model() {
+        return model;
+    }
+
+    @Override
+    public TokenMatrix generate(GenerationRequest request) {
+        throw VoxtokException.userInput(id + " has no text front-end: convert the text to phoneme ids of the model's "
+                + "vocabulary and call generateFromIds (CLI: voxtok lm generate --text-ids)");
+    }
+
+    @Override
+    public boolean supportsTokenIds() {
+        return true;
+    }
+
+    @Override
+    public TokenMatrix generateFromIds(TokenIdRequest request) {
+        TokenMatrix prompt = request.promptTokens().orElseThrow(() -> VoxtokException.userInput(id
+                + " needs an acoustic prompt: the AR loop starts from the prompt's RVQ-1 codes"));
+        int q = model.config().numQuantizers();
+        if (prompt.layers() != q || prompt.firstLayer() != 0) {
+            throw VoxtokException.userInput("the prompt holds layers " + prompt.layerRange() + "; " + id
+                    + " needs all " + q + " layers from RVQ-1");
+        }
+        int tp = prompt.validFrames(0);
+        long[][] codes = new long[tp][q];
+        for (int t = 0; t < tp; t++) {
+            for (int l = 0; l < q; l++) {
+                codes[t][l] = prompt.code(l, 0, t);
+            }
+        }
+        SamplingParams s = request.sampling();
+        GenerationOptions o = new GenerationOptions(s.topK() <= 0 ? -1 : s.topK(), s.topP(), s.temperature(),
+                request.seed(), kvCache, s.maxFrames(), suppressEos, false);
+        GenerationResult r = generator.generate(new GenerationInput(request.textIds(), codes,
+                request.promptTextLength().orElse(-1)), o);
+        int tg = r.frames();
+        int[][] out = new int[q][tg];
+        for (int t = 0; t < tg; t++) {
+            for (int l = 0; l < q; l++) {
+                out[l][t] = (int) r.codes()[t][l];
+            }
+        }
+        TokenProducer producer = prompt.producer();
+        return TokenMatrix.single(out, 0, model.config().numAudioTokens(), frameRate, producer);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
