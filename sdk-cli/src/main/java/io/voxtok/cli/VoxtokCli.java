@@ -11,6 +11,7 @@ import io.voxtok.cli.command.ExportCommand;
 import io.voxtok.cli.command.FeaturesCommand;
 import io.voxtok.cli.command.ModelsCommand;
 import io.voxtok.cli.command.LearningCurveCommand;
+import io.voxtok.cli.command.LmCommand;
 import io.voxtok.cli.command.UnitsCommand;
 import io.voxtok.cli.command.PluginsCommand;
 import io.voxtok.cli.command.ResynthCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
         subcommands = {PluginsCommand.class, EncodeCommand.class, DecodeCommand.class, ResynthCommand.class,
                 VoiceConversionCommand.class, BenchCommand.class,
                 FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class,
-                TrainCommand.class, ExportCommand.class, AnalyzeCommand.class, ModelsCommand.class, LearningCurveCommand.class})
+                TrainCommand.class, ExportCommand.class, AnalyzeCommand.class, ModelsCommand.class, LearningCurveCommand.class,
+                LmCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
