@@ -2,9 +2,9 @@ package io.voxtok.cli.command;
 
 import picocli.CommandLine.Command;
 
-/** {@code voxtok lm}: token language models (USLM, VALL-E). */
-@Command(name = "lm", description = "Token language models (USLM, VALL-E): generation.",
-        subcommands = {LmGenerateCommand.class})
+/** {@code voxtok lm}: speech language models (USLM / VALL-E) over a tokenizer's codes. */
+@Command(name = "lm", description = "Speech language models (USLM / VALL-E): prepare token corpora, generate.",
+        subcommands = {LmPrepareCommand.class, LmGenerateCommand.class})
 public final class LmCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
