@@ -2,6 +2,7 @@ package io.voxtok.plugin.speakerencoder;
 
 import io.voxtok.api.VoxtokPlugin;
 import io.voxtok.api.speaker.SpeakerEncoderFactory;
+import io.voxtok.plugin.speakerencoder.onnx.OnnxSpeakerEncoderFactory;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
 public final class SpeakerEncoderPlugin implements VoxtokPlugin {
     @Override
     public List<SpeakerEncoderFactory> speakerEncoders() {
-        return List.of(new TrainedSpeakerEncoderFactory());
+        return List.of(new TrainedSpeakerEncoderFactory(), new OnnxSpeakerEncoderFactory(),
+                new LogMelStatsSpeakerEncoderFactory());
     }
 }
