@@ -14,6 +14,7 @@ import io.voxtok.cli.command.LearningCurveCommand;
 import io.voxtok.cli.command.UnitsCommand;
 import io.voxtok.cli.command.PluginsCommand;
 import io.voxtok.cli.command.ResynthCommand;
+import io.voxtok.cli.command.SpeakerCommand;
 import io.voxtok.cli.command.TrainCommand;
 import io.voxtok.cli.command.VoiceConversionCommand;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
         subcommands = {PluginsCommand.class, EncodeCommand.class, DecodeCommand.class, ResynthCommand.class,
                 VoiceConversionCommand.class, BenchCommand.class,
                 FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class,
-                TrainCommand.class, ExportCommand.class, AnalyzeCommand.class, ModelsCommand.class, LearningCurveCommand.class})
+                TrainCommand.class, ExportCommand.class, AnalyzeCommand.class, ModelsCommand.class, LearningCurveCommand.class,
+                SpeakerCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
