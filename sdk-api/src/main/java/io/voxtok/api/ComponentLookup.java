@@ -3,6 +3,7 @@ package io.voxtok.api;
 import io.voxtok.api.bench.BenchmarkFactory;
 import io.voxtok.api.discriminator.DiscriminatorFactory;
 import io.voxtok.api.lm.LanguageModelFactory;
+import io.voxtok.api.speaker.SpeakerEncoderFactory;
 import io.voxtok.api.teacher.TeacherFactory;
 import io.voxtok.api.token.TokenizerFactory;
 import java.util.Optional;
@@ -23,4 +24,12 @@ public interface ComponentLookup {
 
     /** A benchmark factory by {@code name} or {@code name:variant}. */
     Optional<BenchmarkFactory> benchmark(String name);
+
+    /**
+     * A speaker-encoder factory by {@code name} or {@code name:variant}. Since SPI 1.1.0; the default finds none, so
+     * lookups written for 1.0.0 keep compiling.
+     */
+    default Optional<SpeakerEncoderFactory> speakerEncoder(String name) {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package io.voxtok.api;
 import io.voxtok.api.bench.BenchmarkFactory;
 import io.voxtok.api.discriminator.DiscriminatorFactory;
 import io.voxtok.api.lm.LanguageModelFactory;
+import io.voxtok.api.speaker.SpeakerEncoderFactory;
 import io.voxtok.api.teacher.TeacherFactory;
 import io.voxtok.api.token.TokenizerFactory;
 import java.util.List;
@@ -38,6 +39,14 @@ public interface VoxtokPlugin {
 
     /** Benchmarks. */
     default List<BenchmarkFactory> benchmarks() {
+        return List.of();
+    }
+
+    /**
+     * Speaker encoders (utterance-level speaker embeddings). Since SPI 1.1.0; plugins built for 1.0.0 contribute
+     * none.
+     */
+    default List<SpeakerEncoderFactory> speakerEncoders() {
         return List.of();
     }
 }

@@ -15,6 +15,7 @@ import io.voxtok.cli.command.LmCommand;
 import io.voxtok.cli.command.UnitsCommand;
 import io.voxtok.cli.command.PluginsCommand;
 import io.voxtok.cli.command.ResynthCommand;
+import io.voxtok.cli.command.SpeakerCommand;
 import io.voxtok.cli.command.TrainCommand;
 import io.voxtok.cli.command.VoiceConversionCommand;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
                 VoiceConversionCommand.class, BenchCommand.class,
                 FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class,
                 TrainCommand.class, ExportCommand.class, AnalyzeCommand.class, ModelsCommand.class, LearningCurveCommand.class,
-                LmCommand.class})
+                LmCommand.class, SpeakerCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

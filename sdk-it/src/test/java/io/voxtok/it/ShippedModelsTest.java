@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ShippedModelsTest {
     private static final List<String> NAMES = List.of("speechtokenizer-small", "codec-small-nodistill",
-            "phone-teacher");
+            "phone-teacher", "speaker-encoder");
 
     @TempDir
     static Path dir;
@@ -67,6 +67,23 @@ class ShippedModelsTest {
         double resynth = d.compute(refCut, hyp.slice(0, n)).value();
         double silence = d.compute(refCut, AudioBuffer.ofMono(new float[n], 16000)).value();
         assertTrue(resynth < 0.5 * silence, name + ": resynthesis " + resynth + " vs silence " + silence);
+    }
+
+    @Test
+    void theSpeakerEncoderSeparatesHeldOutVoicesByName() throws IOException {
+        Path out = dir.resolve("eer.json");
+        Cli r = Cli.run("speaker", "eer", "--corpus", Cli.root().resolve("corpus/bundled").toString(), "--split",
+                "test", "--encoder", "speaker-encoder", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, Object> json = io.voxtok.modelio.Json.readObject(out);
+        double eer = ((Number) json.get("eer")).doubleValue();
+        // chance is 0.5; the held-out test voices of the bundled corpus are two variants of one speaker
+        assertTrue(eer < 0.4, "EER " + eer);
+        assertTrue(String.valueOf(json.get("encoder_description")).contains("sha256"), json.toString());
+        Path wav = testUtterance();
+        Cli same = Cli.run("speaker", "similarity", "--encoder", "speaker-encoder", wav.toString(), wav.toString());
+        assertEquals(0, same.code(), same.err());
+        assertEquals(1.0, Double.parseDouble(same.out().trim()), 1e-5);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.voxtok.api.backend.BackendSpec;
 import io.voxtok.api.bench.Benchmark;
 import io.voxtok.api.discriminator.Discriminator;
 import io.voxtok.api.lm.LanguageModel;
+import io.voxtok.api.speaker.SpeakerEncoder;
 import io.voxtok.api.teacher.Teacher;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.runtime.boot.EngineBootstrap;
@@ -149,6 +150,15 @@ public final class VoxtokRuntime implements AutoCloseable {
     /** Creates a language model by name. */
     public LanguageModel createLanguageModel(String name, ComponentConfig config) {
         return create(FactoryKind.LANGUAGE_MODEL, name, config, LanguageModel.class);
+    }
+
+    /**
+     * Creates a speaker encoder by {@code name} or {@code name:variant} (the runtime owns and closes it).
+     *
+     * @param config its model directory or file and options
+     */
+    public SpeakerEncoder createSpeakerEncoder(String name, ComponentConfig config) {
+        return create(FactoryKind.SPEAKER_ENCODER, name, config, SpeakerEncoder.class);
     }
 
     /** Creates a benchmark by name. */

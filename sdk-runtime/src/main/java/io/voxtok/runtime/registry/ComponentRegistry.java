@@ -8,6 +8,7 @@ import io.voxtok.api.VoxtokPlugin;
 import io.voxtok.api.bench.BenchmarkFactory;
 import io.voxtok.api.discriminator.DiscriminatorFactory;
 import io.voxtok.api.lm.LanguageModelFactory;
+import io.voxtok.api.speaker.SpeakerEncoderFactory;
 import io.voxtok.api.teacher.TeacherFactory;
 import io.voxtok.api.token.TokenizerFactory;
 import io.voxtok.runtime.plugin.VoxtokPluginManager;
@@ -86,6 +87,10 @@ public final class ComponentRegistry {
             for (BenchmarkFactory f : plugin.benchmarks()) {
                 mine.add(new RegisteredFactory(FactoryKind.BENCHMARK, pluginId,
                         ContextClassLoaderProxy.wrap(BenchmarkFactory.class, f, loader)));
+            }
+            for (SpeakerEncoderFactory f : plugin.speakerEncoders()) {
+                mine.add(new RegisteredFactory(FactoryKind.SPEAKER_ENCODER, pluginId,
+                        ContextClassLoaderProxy.wrap(SpeakerEncoderFactory.class, f, loader)));
             }
             // Training recipes are plain ServiceLoader registrations of the plugin's own classes (the host's
             // class path is visible through the plugin loader too, so keep only classes the plugin defines).

@@ -11,5 +11,7 @@ public enum FactoryKind {
     /** {@link io.voxtok.api.lm.LanguageModelFactory}. */
     LANGUAGE_MODEL,
     /** {@link io.voxtok.api.bench.BenchmarkFactory}. */
-    BENCHMARK
+    BENCHMARK,
+    /** {@link io.voxtok.api.speaker.SpeakerEncoderFactory}. */
+    SPEAKER_ENCODER
 }

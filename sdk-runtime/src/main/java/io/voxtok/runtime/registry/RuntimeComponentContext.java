@@ -7,6 +7,7 @@ import io.voxtok.api.backend.BackendSpec;
 import io.voxtok.api.bench.BenchmarkFactory;
 import io.voxtok.api.discriminator.DiscriminatorFactory;
 import io.voxtok.api.lm.LanguageModelFactory;
+import io.voxtok.api.speaker.SpeakerEncoderFactory;
 import io.voxtok.api.teacher.TeacherFactory;
 import io.voxtok.api.token.TokenizerFactory;
 import java.util.Map;
@@ -73,5 +74,10 @@ public final class RuntimeComponentContext implements ComponentContext, Componen
     @Override
     public Optional<BenchmarkFactory> benchmark(String name) {
         return registry.find(FactoryKind.BENCHMARK, name).map(BenchmarkFactory.class::cast);
+    }
+
+    @Override
+    public Optional<SpeakerEncoderFactory> speakerEncoder(String name) {
+        return registry.find(FactoryKind.SPEAKER_ENCODER, name).map(SpeakerEncoderFactory.class::cast);
     }
 }
