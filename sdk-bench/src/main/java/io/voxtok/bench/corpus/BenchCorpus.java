@@ -46,13 +46,32 @@ public final class BenchCorpus {
             all = new ArrayList<>(s.toList());
         }
         all.sort(Comparator.comparing(CorpusEntry::id));
-        List<CorpusEntry> chosen = all.stream().filter(e -> split.equals("all") || e.split().label().equals(split))
-                .limit(maxUtterances).toList();
+        List<CorpusEntry> chosen = roundRobin(all.stream()
+                .filter(e -> split.equals("all") || e.split().label().equals(split)).toList(), maxUtterances);
         if (chosen.isEmpty()) {
             throw VoxtokException.userInput(m + ": no utterance in split '" + split + "'");
         }
         List<CorpusEntry> train = all.stream().filter(e -> e.split().label().equals("train")).toList();
         return new BenchCorpus(m, chosen, train);
+    }
+
+    /**
+     * At most {@code max} items taken in turn from each speaker (speakers and their items in id order), so that a
+     * small cut still has several speakers (the speaker probe and voice conversion need them); sorted by id.
+     */
+    static List<CorpusEntry> roundRobin(List<CorpusEntry> items, int max) {
+        Map<String, java.util.ArrayDeque<CorpusEntry>> bySpeaker = new java.util.TreeMap<>();
+        items.forEach(e -> bySpeaker.computeIfAbsent(e.speaker(), k -> new java.util.ArrayDeque<>()).add(e));
+        List<CorpusEntry> out = new ArrayList<>();
+        while (out.size() < max && bySpeaker.values().stream().anyMatch(q -> !q.isEmpty())) {
+            for (java.util.ArrayDeque<CorpusEntry> q : bySpeaker.values()) {
+                if (!q.isEmpty() && out.size() < max) {
+                    out.add(q.poll());
+                }
+            }
+        }
+        out.sort(Comparator.comparing(CorpusEntry::id));
+        return out;
     }
 
     /** The manifest file. */

@@ -86,7 +86,9 @@ public final class TokenStatisticsBenchmark implements Benchmark {
             frameRate = tm.frameRate();
             int[][] codes = tm.itemCodes(0);
             frames += codes[0].length;
-            usage.add(tm.item(0));
+            for (int l = 0; l < nq; l++) {
+                usage.add(l, codes[l]);
+            }
             PhoneAlignment a = resources.alignment(u.id()).orElse(null);
             if (a != null) {
                 aligned++;
@@ -109,7 +111,13 @@ public final class TokenStatisticsBenchmark implements Benchmark {
         List<Metric> out = new ArrayList<>();
         out.add(TokenRates.tokenRate(frameRate, nq));
         out.add(TokenRates.bitrate(frameRate, nq, k));
-        List<Metric> usageMetrics = usage.metrics();
+        List<Metric> usageMetrics = new ArrayList<>();
+        for (Metric m : usage.metrics()) {
+            // CodebookUsage numbers layers from 0; every metric of this benchmark names layers from 1 (RVQ-1).
+            Map<String, String> p = new LinkedHashMap<>(m.parameters());
+            p.put("layer", "" + (Integer.parseInt(p.get("layer")) + 1));
+            usageMetrics.add(new Metric(m.name(), m.value(), m.unit(), m.higherIsBetter(), m.version(), p));
+        }
         out.addAll(usageMetrics);
         double[] layerPnmi = new double[nq];
         double[] layerPurity = new double[nq];
