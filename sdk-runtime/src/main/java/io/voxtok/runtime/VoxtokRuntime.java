@@ -166,8 +166,21 @@ public final class VoxtokRuntime implements AutoCloseable {
         return create(FactoryKind.BENCHMARK, name, config, Benchmark.class);
     }
 
+    /**
+     * Creates a benchmark whose factory also sees {@code services} through
+     * {@link io.voxtok.api.ComponentContext#service} (e.g. {@code io.voxtok.metrics.bench.BenchmarkResources}:
+     * the corpus' phone alignments, the speaker encoder, the recogniser).
+     */
+    public Benchmark createBenchmark(String name, ComponentConfig config, java.util.Map<Class<?>, Object> services) {
+        return create(FactoryKind.BENCHMARK, name, config, Benchmark.class, services);
+    }
+
+    private <C extends Component> C create(FactoryKind kind, String name, ComponentConfig cfg, Class<C> type) {
+        return create(kind, name, cfg, type, java.util.Map.of());
+    }
+
     private synchronized <C extends Component> C create(FactoryKind kind, String name, ComponentConfig cfg,
-                                                         Class<C> type) {
+                                                         Class<C> type, java.util.Map<Class<?>, Object> services) {
         if (closed) {
             throw new IllegalStateException("runtime is closed");
         }
@@ -175,7 +188,7 @@ public final class VoxtokRuntime implements AutoCloseable {
         BackendSpec b = backendFor(f);
         Component c;
         try {
-            c = f.create(cfg, context.withBackend(b));
+            c = f.create(cfg, (services.isEmpty() ? context : context.withServices(services)).withBackend(b));
         } catch (VoxtokException e) {
             throw e;
         } catch (RuntimeException e) {

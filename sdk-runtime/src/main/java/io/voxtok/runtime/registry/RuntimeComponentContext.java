@@ -26,6 +26,16 @@ public final class RuntimeComponentContext implements ComponentContext, Componen
         this.services = Map.copyOf(services);
     }
 
+    /**
+     * The same context offering {@code extra} host services as well (overriding services of the same type), e.g.
+     * the corpus facts a benchmark run hands to benchmark factories.
+     */
+    public RuntimeComponentContext withServices(Map<Class<?>, Object> extra) {
+        Map<Class<?>, Object> all = new java.util.HashMap<>(services);
+        all.putAll(extra);
+        return new RuntimeComponentContext(backend, registry, all);
+    }
+
     /** The same services on another backend (a component that supports only some backends). */
     public RuntimeComponentContext withBackend(BackendSpec other) {
         return new RuntimeComponentContext(other, registry, services);
