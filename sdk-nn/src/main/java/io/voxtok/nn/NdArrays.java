@@ -96,4 +96,59 @@ public final class NdArrays {
             return created.duplicate();
         }
     }
+
+    /**
+     * {@code x * v} with the scalar held in engine memory. DJL's {@code x.mul(Number)} makes the scalar from a Java
+     * buffer and closes it at once, but autograd saves it for the backward pass (the gradient of a product needs the
+     * other factor), so after a garbage collection backward would read freed memory. Use this (and the siblings
+     * below) for every scalar operation that can be part of a differentiable computation.
+     */
+    public static NDArray mul(NDArray x, double v) {
+        try (NDArray s = scalarLike(x, v)) {
+            return x.mul(s);
+        }
+    }
+
+    /** {@code x / v}, scalar in engine memory (see {@link #mul(NDArray, double)}). */
+    public static NDArray div(NDArray x, double v) {
+        try (NDArray s = scalarLike(x, v)) {
+            return x.div(s);
+        }
+    }
+
+    /** {@code x ^ v}, scalar in engine memory (see {@link #mul(NDArray, double)}). */
+    public static NDArray pow(NDArray x, double v) {
+        try (NDArray s = scalarLike(x, v)) {
+            return x.pow(s);
+        }
+    }
+
+    /** Element-wise {@code max(x, v)}, scalar in engine memory (see {@link #mul(NDArray, double)}). */
+    public static NDArray maximum(NDArray x, double v) {
+        try (NDArray s = scalarLike(x, v)) {
+            return x.maximum(s);
+        }
+    }
+
+    /** Element-wise {@code min(x, v)}, scalar in engine memory (see {@link #mul(NDArray, double)}). */
+    public static NDArray minimum(NDArray x, double v) {
+        try (NDArray s = scalarLike(x, v)) {
+            return x.minimum(s);
+        }
+    }
+
+    /** A 0-d array of {@code x}'s type on {@code x}'s manager, allocated by the engine. */
+    private static NDArray scalarLike(NDArray x, double v) {
+        NDManager m = x.getManager();
+        DataType t = x.getDataType();
+        if (t == DataType.FLOAT32) {
+            return engineOwned(m.create((float) v));
+        }
+        if (t == DataType.FLOAT64) {
+            return engineOwned(m.create(v));
+        }
+        try (NDArray d = m.create(v)) {
+            return d.toType(t, true); // a conversion copies into engine memory
+        }
+    }
 }
