@@ -2,6 +2,7 @@ package io.voxtok.nn.activation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.ParameterLoader;
 import io.voxtok.nn.StateDictBlock;
 
@@ -26,7 +27,7 @@ public final class Snake extends StateDictBlock {
 
     private static NDArray inverse(NDArray alpha) {
         try (NDArray shifted = alpha.add(1e-9f)) {
-            return shifted.pow(-1);
+            return NdArrays.pow(shifted, -1);
         }
     }
 

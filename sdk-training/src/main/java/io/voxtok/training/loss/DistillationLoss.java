@@ -98,7 +98,7 @@ public final class DistillationLoss {
                 loss = negLogSigmoidMean(cosine(f, s, 1));
             } else {
                 NDArray l1 = f.sub(s).abs().mean();
-                loss = l1.add(negLogSigmoidMean(cosine(f, s, 2)).mul((float) lambdaSim));
+                loss = l1.add(NdArrays.mul(negLogSigmoidMean(cosine(f, s, 2)), (float) lambdaSim));
             }
             return scope.keep(loss);
         }

@@ -1,6 +1,7 @@
 package io.voxtok.training.loss;
 
 import ai.djl.ndarray.NDArray;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.training.DiscriminatorForward;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class FeatureMatchingLoss {
             if (loss == null) {
                 throw new IllegalArgumentException("no pair of feature maps to compare");
             }
-            return scope.keep(loss.mul(2f));
+            return scope.keep(NdArrays.mul(loss, 2f));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.voxtok.training.loss;
 
 import ai.djl.ndarray.NDArray;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.training.DiscriminatorForward;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,12 +128,13 @@ public final class GeneratorLoss {
             inputs.add(distill);
         }
         try (LossScope scope = LossScope.open(mel.getManager(), inputs)) {
-            NDArray sum = feat.mul((float) weights.feature()).add(adv.mul((float) weights.adversarial()))
+            // scalars through NdArrays: autograd keeps each factor for backward (see NdArrays.mul)
+            NDArray sum = NdArrays.mul(feat, (float) weights.feature()).add(NdArrays.mul(adv, (float) weights.adversarial()))
                     .add(mel)
-                    .add(commitment.mul((float) weights.commitment()))
-                    .add(recon.mul((float) weights.reconstruction()));
+                    .add(NdArrays.mul(commitment, (float) weights.commitment()))
+                    .add(NdArrays.mul(recon, (float) weights.reconstruction()));
             if (distill != null) {
-                sum = sum.add(distill.mul((float) weights.distillation()));
+                sum = sum.add(NdArrays.mul(distill, (float) weights.distillation()));
             }
             return scope.keep(sum);
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.conv.Padding1d;
 import io.voxtok.nn.conv.PaddingMode;
 
@@ -122,14 +123,16 @@ public final class MelSpectrogram {
             int pad = (nFft - hop) / 2;
             NDArray padded = Padding1d.pad(y, pad, pad, PaddingMode.REFLECT);
             int bins = nFft / 2 + 1;
-            NDArray kernels = scope.manager().create(dftBasis, new Shape(2L * bins, 1, nFft));
+            // conv1d and matMul save these constants for the backward pass: they must live in engine memory (see
+            // NdArrays.engineOwned), or backward reads whatever reused the freed Java buffer (gradient spikes)
+            NDArray kernels = NdArrays.engineOwned(scope.manager().create(dftBasis, new Shape(2L * bins, 1, nFft)));
             NDArray spec = Conv1d.conv1d(padded, kernels, null, new Shape(hop), new Shape(0), new Shape(1), 1)
                     .singletonOrThrow();
             NDArray re = spec.get(new NDIndex(":, :{}, :", bins));
             NDArray im = spec.get(new NDIndex(":, {}:, :", bins));
             NDArray power = re.square().add(im.square());
             NDArray magnitude = power.clip(POWER_FLOOR, Float.MAX_VALUE).sqrt().add(MAGNITUDE_OFFSET);
-            NDArray mel = filterbank.toNDArray(scope.manager()).matMul(magnitude);
+            NDArray mel = NdArrays.engineOwned(filterbank.toNDArray(scope.manager())).matMul(magnitude);
             NDArray out = mel.clip(LOG_CLAMP, Float.MAX_VALUE).log();
             return scope.keep(out);
         }

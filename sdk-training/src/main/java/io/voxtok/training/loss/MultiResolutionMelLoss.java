@@ -1,6 +1,7 @@
 package io.voxtok.training.loss;
 
 import ai.djl.ndarray.NDArray;
+import io.voxtok.nn.NdArrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,9 +93,9 @@ public final class MultiResolutionMelLoss {
         }
         try (LossScope scope = LossScope.open(terms.get(0).getManager(), terms)) {
             // python's sum starts from int 0; 0 + t is exact, so the first product is the start
-            NDArray sum = terms.get(0).mul(lambdas[0]);
+            NDArray sum = NdArrays.mul(terms.get(0), lambdas[0]);
             for (int i = 1; i < lambdas.length; i++) {
-                sum = sum.add(terms.get(i).mul(lambdas[i]));
+                sum = sum.add(NdArrays.mul(terms.get(i), lambdas[i]));
             }
             return scope.keep(sum);
         }

@@ -3,6 +3,7 @@ package io.voxtok.plugin.phoneteacher.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.voxtok.nn.NdArrays;
 
 import java.util.SplittableRandom;
 
@@ -43,7 +44,8 @@ public final class MelWarp {
             fill(w, i * n * n, n, alpha);
         }
         NDManager m = frames.getManager();
-        try (NDArray matrix = m.create(w, new Shape(b, n, n))) {
+        // engine-owned: matMul keeps its factors for backward should the frames ever carry gradients
+        try (NDArray matrix = NdArrays.engineOwned(m.create(w, new Shape(b, n, n)))) {
             return matrix.matMul(frames);
         }
     }

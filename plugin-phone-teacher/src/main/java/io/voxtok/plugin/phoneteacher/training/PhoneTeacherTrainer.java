@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.backend.PyTorchBackend;
 import io.voxtok.plugin.phoneteacher.model.PhoneTeacherConfig;
 import io.voxtok.plugin.phoneteacher.model.PhoneTeacherNetwork;
@@ -163,7 +164,7 @@ public final class PhoneTeacherTrainer implements AutoCloseable {
     /** Mean negative log-likelihood of the labelled frames (ignored frames have an all-zero one-hot row). */
     private static NDArray crossEntropy(NDArray logits, Targets t) {
         NDArray logp = logits.logSoftmax(2);
-        return logp.mul(t.oneHot).sum().neg().div((float) Math.max(1, t.count));
+        return NdArrays.div(logp.mul(t.oneHot).sum().neg(), Math.max(1, t.count));
     }
 
     private static double accuracy(NDArray logits, int[][] labels) {

@@ -3,6 +3,7 @@ package io.voxtok.plugin.speakerencoder.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.voxtok.nn.NdArrays;
 
 /**
  * The additive-margin softmax loss (Wang, Cheng, Liu and Liu, "Additive Margin Softmax for Face Verification",
@@ -44,8 +45,8 @@ public final class AdditiveMarginSoftmax {
             oneHot[i * classes + labels[i]] = 1f;
         }
         NDArray target = m.create(oneHot, new Shape(labels.length, classes));
-        NDArray logits = cosines.sub(target.mul(margin)).mul(scale);
-        return logits.logSoftmax(1).mul(target).sum().neg().div((float) labels.length);
+        NDArray logits = NdArrays.mul(cosines.sub(target.mul(margin)), scale);
+        return NdArrays.div(logits.logSoftmax(1).mul(target).sum().neg(), labels.length);
     }
 
     private static NDArray normalize(NDArray x) {

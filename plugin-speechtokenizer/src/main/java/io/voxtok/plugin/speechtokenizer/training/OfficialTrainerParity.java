@@ -2,6 +2,7 @@ package io.voxtok.plugin.speechtokenizer.training;
 
 import ai.djl.ndarray.NDArray;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.NativeMemoryChurn;
 import io.voxtok.modelio.Json;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.StateDict;
@@ -63,6 +64,15 @@ public final class OfficialTrainerParity implements SpeechTokenizerTrainer.StepO
         this.fixture = fixture;
         this.manifest = Json.readObject(fixture.resolve("manifest.json"));
         this.steps = (List<Map<String, Object>>) Json.read(fixture.resolve("expected/train_steps.json"));
+    }
+
+    /**
+     * Disturbs native memory before every backward pass, so that a constant an autograd graph saved without owning
+     * its memory fails the gradient checks here instead of spiking a real run after some garbage collection.
+     */
+    @Override
+    public void beforeBackward(String phase) {
+        NativeMemoryChurn.churn();
     }
 
     /** The checks so far. */

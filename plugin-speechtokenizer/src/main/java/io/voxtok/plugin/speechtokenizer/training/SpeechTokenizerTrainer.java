@@ -85,6 +85,13 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
         /** The generator forward of this step (reconstruction, feature, codes), before any update. */
         default void generatorOutput(CodecForward out) {
         }
+
+        /**
+         * Called between each loss's forward and its backward pass ({@code phase} {@code discriminator} or
+         * {@code generator}); parity checks use it to disturb native memory (see {@code NativeMemoryChurn}).
+         */
+        default void beforeBackward(String phase) {
+        }
     }
 
     /**
@@ -266,6 +273,9 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                                     (double) adversarial.discriminator(real.get(i), fake.get(i)).getFloat());
                         }
                         zeroGradients(discriminatorParameters);
+                        if (observer != null) {
+                            observer.beforeBackward("discriminator");
+                        }
                         gc.backward(lossD);
                         ld = lossD.getFloat();
                     }
@@ -298,6 +308,9 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                 try (GeneratorLossTerms terms = generatorLoss.compute(x, out.reconstruction(), out.commitmentLoss(),
                         out.semanticFeature(), s, real, fake)) {
                     zeroGradients(generatorParameters);
+                    if (observer != null) {
+                        observer.beforeBackward("generator");
+                    }
                     gc.backward(terms.total());
                     recordGeneratorTerms(terms, scalars);
                     lg = terms.total().getFloat();

@@ -3,6 +3,7 @@ package io.voxtok.plugin.uslm.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.StateDictBlock;
 
 /**
@@ -58,7 +59,7 @@ public final class MultiheadSelfAttention extends StateDictBlock {
              NDArray q0 = split(qkv, 0, n, l, dh);
              NDArray k = split(qkv, 1, n, l, dh);
              NDArray v = split(qkv, 2, n, l, dh);
-             NDArray q = q0.div((float) Math.sqrt(dh))) {
+             NDArray q = NdArrays.div(q0, (float) Math.sqrt(dh))) {
             NDArray keys = k;
             NDArray values = v;
             if (cache != null) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.NdArrays;
 import io.voxtok.plugin.uslm.config.NarStageDraw;
 import io.voxtok.plugin.uslm.config.UslmConfig;
 import io.voxtok.plugin.uslm.model.AttentionMasks;
@@ -131,7 +132,7 @@ public final class UslmTrainingForward {
             }
         }
         if (trainStage == 0) {
-            NDArray half = total.div(2f);
+            NDArray half = NdArrays.div(total, 2f);
             if (!losses.containsValue(total)) {
                 total.close();
             }
@@ -250,10 +251,11 @@ public final class UslmTrainingForward {
     private static NDArray crossEntropySum(NDArray logits, long[] targets, float[] weights, Shape shape) {
         NDManager m = logits.getManager();
         try (NDArray logp = logits.logSoftmax(-1);
-             NDArray idx = m.create(targets, shape.add(1));
+             // engine-owned: gather keeps its indices and mul its other factor for backward
+             NDArray idx = NdArrays.engineOwned(m.create(targets, shape.add(1)));
              NDArray picked = logp.gather(idx, 2);
              NDArray flat = picked.reshape(shape);
-             NDArray w = m.create(weights, shape);
+             NDArray w = NdArrays.engineOwned(m.create(weights, shape));
              NDArray weighted = flat.mul(w);
              NDArray sum = weighted.sum()) {
             return sum.neg();
