@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.voxtok.modelio.Json;
+import io.voxtok.nn.NativeMemoryChurn;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ class LstmTrainingTest {
                 NDArray out = lstm.forward(x, lengths, true);
                 NDArray l = out.mul(w).mul(m.create(mask, new Shape(steps, batch, 1))).sum();
                 loss = l.getFloat();
-                churnNativeMemory();
+                NativeMemoryChurn.churn();
                 gc.backward(l);
             }
             assertEquals(((Number) ref.get("loss")).doubleValue(), loss, 1e-5);
@@ -103,21 +104,6 @@ class LstmTrainingTest {
         }
     }
 
-    /**
-     * Lets collected Java direct buffers be freed and reused with junk between forward and backward, so that a
-     * constant the graph saved without owning it (see NdArrays.engineOwned) shows up as a failure.
-     */
-    static void churnNativeMemory() {
-        for (int k = 0; k < 5; k++) {
-            System.gc();
-            for (int j = 0; j < 50; j++) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4096);
-                while (b.remaining() >= 8) {
-                    b.putLong(0x7f00deadbeefL);
-                }
-            }
-        }
-    }
 
     private static void assertClose(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what);

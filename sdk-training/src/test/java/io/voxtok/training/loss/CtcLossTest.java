@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.NativeMemoryChurn;
 import io.voxtok.training.TestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ class CtcLossTest {
                 NDArray l = loss.compute(logits.logSoftmax(2), targets(c), ints(c.get("input_lengths")));
                 assertEquals(dtype, l.getDataType());
                 actual = l.toType(DataType.FLOAT64, false).toDoubleArray();
-                churnNativeMemory();
+                NativeMemoryChurn.churn();
                 if (v.get("grad_logits") != null) {
                     gc.backward(l.sum());
                 }
@@ -155,21 +156,6 @@ class CtcLossTest {
         }
     }
 
-    /**
-     * Lets collected Java direct buffers be freed and reused with junk between forward and backward, so that a
-     * constant the graph saved without owning it (see NdArrays.engineOwned) shows up as a failure.
-     */
-    static void churnNativeMemory() {
-        for (int k = 0; k < 2; k++) {
-            System.gc();
-            for (int j = 0; j < 50; j++) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4096);
-                while (b.remaining() >= 8) {
-                    b.putLong(0x7f00deadbeefL);
-                }
-            }
-        }
-    }
 
     private static NDArray logits(NDManager m, Map<String, Object> c) {
         return m.create(doubles(c.get("logits")), new Shape(intOf(c, "T"), intOf(c, "B"), intOf(c, "C")));
