@@ -29,7 +29,6 @@ import io.voxtok.metrics.speaker.SpeakerTrials;
 import io.voxtok.modelio.AtomicFiles;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +115,7 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
         Files.createDirectories(output.resolve("items"));
         Files.createDirectories(output.resolve("audio"));
         checkSettings(settings);
-        PrintStream err = System.err;
+        java.io.PrintWriter err = spec.commandLine().getErr();
         List<TtsEvalResult> results = new ArrayList<>();
         Optional<Transcriber> asr = Optional.empty();
         try (VoxtokRuntime rt = runtime.start()) {
