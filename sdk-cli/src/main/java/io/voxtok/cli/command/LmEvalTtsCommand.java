@@ -20,6 +20,7 @@ import io.voxtok.cli.tts.SamplingOptions;
 import io.voxtok.cli.tts.TtsEvalPlan;
 import io.voxtok.cli.tts.TtsEvalReport;
 import io.voxtok.cli.tts.TtsEvalResult;
+import io.voxtok.cli.tts.TtsEvalSummaryTable;
 import io.voxtok.cli.tts.ZeroShotSynthesizer;
 import io.voxtok.data.CorpusEntry;
 import io.voxtok.data.ManifestDataset;
@@ -92,6 +93,10 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
     @Option(names = "--no-asr", description = "skip speech recognition (no WER/CER)")
     boolean noAsr;
 
+    @Option(names = "--summary-table", paramLabel = "FILE.md",
+            description = "also add (or replace) this system's row in a Markdown table of several evaluations")
+    Path summaryTable;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "evaluation directory")
     Path output;
 
@@ -152,6 +157,9 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
         }
         TtsEvalReport report = TtsEvalReport.of(settings, results);
         report.write(output);
+        if (summaryTable != null) {
+            TtsEvalSummaryTable.update(summaryTable, report);
+        }
         spec.commandLine().getOut().print(report.toMarkdown());
         spec.commandLine().getOut().printf("%nwrote %s and %s%n", output.resolve("report.json"), output.resolve("report.md"));
         spec.commandLine().getOut().flush();
