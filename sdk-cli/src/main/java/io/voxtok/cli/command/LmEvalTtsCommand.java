@@ -116,6 +116,8 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
         }
         List<TtsEvalPlan.Item> plan = TtsEvalPlan.select(entries, s, n, promptSeconds);
         SamplingParams params = sampling.params();
+        // EOS at the first step is an item's result here, not an error
+        lmSelection.options.putIfAbsent("first-step-eos", "empty");
         Map<String, Object> settings = settings(manifest, s, params);
         Files.createDirectories(output.resolve("items"));
         Files.createDirectories(output.resolve("audio"));
@@ -174,8 +176,8 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
         AudioBuffer original = AudioReader.read(t.audioPath()).toMono();
         String originalHyp = asr.map(a -> a.transcribe(Resampler.resample(original, a.sampleRate()))).orElse(null);
         Double originalSim = enc.map(e -> similarity(e, prompt, original)).orElse(null);
-        try {
-            ZeroShotSynthesizer.Result r = synth.synthesize(t.text(), prompt, p.text(), sampling.params(), seed);
+        ZeroShotSynthesizer.Result r = synth.synthesizeOrEmpty(t.text(), prompt, p.text(), sampling.params(), seed);
+        if (r.frames() > 0) {
             String rel = "audio/" + t.id() + ".wav";
             WavWriter.write(output.resolve(rel), r.audio());
             AudioBuffer mono = r.audio().toMono();
@@ -184,12 +186,12 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
             return new TtsEvalResult(t.id(), t.speaker(), t.text(), p.id(), p.text(), prompt.seconds(),
                     item.promptCutInSpeech(), seed, rel, r.frames(), r.audio().seconds(), original.seconds(),
                     r.generateSeconds(), r.decodeSeconds(), hyp, originalHyp, sim, originalSim, null);
-        } catch (VoxtokException e) {
-            // A synthesis that fails (e.g. EOS at the first step) is a result, not the end of the evaluation.
-            return new TtsEvalResult(t.id(), t.speaker(), t.text(), p.id(), p.text(), prompt.seconds(),
-                    item.promptCutInSpeech(), seed, null, 0, 0, original.seconds(), 0, 0, asr.isPresent() ? "" : null,
-                    originalHyp, null, originalSim, e.getMessage());
         }
+        // A generation that ends before its first frame is a result (an empty transcript), not the end of the
+        // evaluation; other errors (vocabulary, espeak-ng, incompatible models) stop it.
+        return new TtsEvalResult(t.id(), t.speaker(), t.text(), p.id(), p.text(), prompt.seconds(),
+                item.promptCutInSpeech(), seed, null, 0, 0, original.seconds(), r.generateSeconds(), 0,
+                asr.isPresent() ? "" : null, originalHyp, null, originalSim, "no frame generated (EOS at the first step)");
     }
 
     private static double similarity(SpeakerEncoder e, AudioBuffer a, AudioBuffer b) {

@@ -47,7 +47,7 @@ public final class ZeroShotSynthesizer {
         }
     }
 
-    /** One synthesis: the audio and what it took. */
+    /** One synthesis: the audio (null when no frame was generated) and what it took. */
     public record Result(AudioBuffer audio, int promptFrames, int frames, double promptAudioSeconds,
                          double generateSeconds, double decodeSeconds) {
     }
@@ -81,6 +81,19 @@ public final class ZeroShotSynthesizer {
      * @throws VoxtokException on incompatible models, text the vocabulary cannot express, or an empty generation
      */
     public Result synthesize(String text, AudioBuffer prompt, String promptText, SamplingParams sampling, long seed) {
+        Result r = synthesizeOrEmpty(text, prompt, promptText, sampling, seed);
+        if (r.frames() == 0) {
+            throw VoxtokException.userInput(lm.id() + " generated no frames (EOS at the first step)");
+        }
+        return r;
+    }
+
+    /**
+     * Like {@link #synthesize}, but a generation that stops before its first frame (a model with the
+     * {@code first-step-eos=empty} option) gives a result with 0 frames and no audio instead of an error.
+     */
+    public Result synthesizeOrEmpty(String text, AudioBuffer prompt, String promptText, SamplingParams sampling,
+                                    long seed) {
         if (text.isBlank()) {
             throw VoxtokException.userInput("the text to synthesise is empty");
         }
@@ -91,7 +104,7 @@ public final class ZeroShotSynthesizer {
                 Optional.of(promptTokens), sampling, seed));
         long t1 = System.nanoTime();
         if (generated.frames() == 0) {
-            throw VoxtokException.userInput(lm.id() + " generated no frames (EOS at the first step)");
+            return new Result(null, promptTokens.frames(), 0, prompt.seconds(), (t1 - t0) / 1e9, 0);
         }
         // The language model may label its output with its own nominal frame rate; the tokenizer decodes it.
         TokenMatrix forDecoder = TokenMatrix.of(generated.toArray(), generated.layers(), 1, generated.frames(),
