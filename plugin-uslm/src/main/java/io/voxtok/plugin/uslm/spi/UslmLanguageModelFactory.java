@@ -69,8 +69,14 @@ public final class UslmLanguageModelFactory implements LanguageModelFactory {
                 if (!Files.isRegularFile(o.vocab())) {
                     throw VoxtokException.userInput("text vocabulary " + o.vocab() + " does not exist or is not a file");
                 }
+                TextVocabulary vocab = TextVocabulary.read(o.vocab());
+                if (vocab.size() > model.config().numTextTokens()) {
+                    throw VoxtokException.userInput("text vocabulary " + o.vocab() + " has " + vocab.size()
+                            + " ids but the model has " + model.config().numTextTokens() + " text embedding rows: it "
+                            + "is not the vocabulary the model was trained with");
+                }
                 frontEnd = new UslmTextFrontEnd(new EspeakPhonemizer(new ExternalTool(o.espeak(), "espeak-ng"),
-                        EspeakPhonemizer.DEFAULT_LANGUAGE), TextVocabulary.read(o.vocab()));
+                        EspeakPhonemizer.DEFAULT_LANGUAGE), vocab);
             }
             return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos(), frontEnd);
         } catch (RuntimeException e) {
