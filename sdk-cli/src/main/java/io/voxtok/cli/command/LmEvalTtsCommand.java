@@ -182,16 +182,26 @@ public final class LmEvalTtsCommand implements Callable<Integer> {
             WavWriter.write(output.resolve(rel), r.audio());
             AudioBuffer mono = r.audio().toMono();
             String hyp = asr.map(a -> a.transcribe(Resampler.resample(mono, a.sampleRate()))).orElse(null);
-            Double sim = enc.map(e -> similarity(e, prompt, mono)).orElse(null);
+            Double sim = null;
+            String note = null;
+            if (enc.isPresent()) {
+                try {
+                    sim = similarity(enc.get(), prompt, mono);
+                } catch (VoxtokException e) {
+                    // e.g. a few generated frames are shorter than the encoder's analysis window
+                    note = "speaker similarity not measured: " + e.getMessage();
+                }
+            }
             return new TtsEvalResult(t.id(), t.speaker(), t.text(), p.id(), p.text(), prompt.seconds(),
                     item.promptCutInSpeech(), seed, rel, r.frames(), r.audio().seconds(), original.seconds(),
-                    r.generateSeconds(), r.decodeSeconds(), hyp, originalHyp, sim, originalSim, null);
+                    r.generateSeconds(), r.decodeSeconds(), hyp, originalHyp, sim, originalSim, null, note);
         }
         // A generation that ends before its first frame is a result (an empty transcript), not the end of the
         // evaluation; other errors (vocabulary, espeak-ng, incompatible models) stop it.
         return new TtsEvalResult(t.id(), t.speaker(), t.text(), p.id(), p.text(), prompt.seconds(),
                 item.promptCutInSpeech(), seed, null, 0, 0, original.seconds(), r.generateSeconds(), 0,
-                asr.isPresent() ? "" : null, originalHyp, null, originalSim, "no frame generated (EOS at the first step)");
+                asr.isPresent() ? "" : null, originalHyp, null, originalSim, "no frame generated (EOS at the first step)",
+                null);
     }
 
     private static double similarity(SpeakerEncoder e, AudioBuffer a, AudioBuffer b) {

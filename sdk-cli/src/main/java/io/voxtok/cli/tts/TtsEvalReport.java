@@ -47,6 +47,7 @@ public record TtsEvalReport(Map<String, Object> settings, Map<String, Object> su
             put(s, "cer_original", orig.cer());
         }
         s.put("speaker_similarity", mean(items.stream().map(TtsEvalResult::similarity).toList()));
+        s.put("speaker_similarity_items", items.stream().filter(r -> r.similarity() != null).count());
         s.put("speaker_similarity_original", mean(items.stream().map(TtsEvalResult::originalSimilarity).toList()));
         List<TtsEvalResult> ok = items.stream().filter(r -> r.error() == null).toList();
         double audio = ok.stream().mapToDouble(TtsEvalResult::audioSeconds).sum();
@@ -98,7 +99,7 @@ public record TtsEvalReport(Map<String, Object> settings, Map<String, Object> su
         b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                 summary.get("items"), summary.get("failed"), f(summary.get("wer")), f(summary.get("cer")),
-                f(summary.get("wer_original")), f(summary.get("cer_original")), f(summary.get("speaker_similarity")),
+                f(summary.get("wer_original")), f(summary.get("cer_original")), similarityCell(summary),
                 f(summary.get("speaker_similarity_original")), f2(summary.get("mean_generated_seconds")),
                 f2(summary.get("mean_original_seconds")), f2(summary.get("real_time_factor"))));
         b.append("\n| id | prompt | generated s | speaker sim. | text | recognised |\n|---|---|---:|---:|---|---|\n");
@@ -108,6 +109,18 @@ public record TtsEvalReport(Map<String, Object> settings, Map<String, Object> su
                     r.error() != null ? cell("error: " + r.error()) : cell(r.hypothesis() == null ? "-" : r.hypothesis())));
         }
         return b.toString();
+    }
+
+    /** The mean similarity, with the count of items it covers when some were not measured. */
+    static String similarityCell(Map<String, Object> summary) {
+        String v = f(summary.get("speaker_similarity"));
+        Object k = summary.get("speaker_similarity_items");
+        Object n = summary.get("items");
+        if (k instanceof Number kn && n instanceof Number nn && kn.longValue() < nn.longValue()
+                && summary.get("speaker_similarity") != null) {
+            v += " (" + kn.longValue() + " of " + nn.longValue() + ")";
+        }
+        return v;
     }
 
     private static String cell(String s) {

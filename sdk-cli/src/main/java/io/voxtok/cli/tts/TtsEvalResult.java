@@ -23,10 +23,11 @@ package io.voxtok.cli.tts;
  * @param similarity         cosine of the speaker embeddings of prompt and generated audio (null when not measured)
  * @param originalSimilarity cosine of the speaker embeddings of prompt and the target's original recording
  * @param error              why the synthesis failed, or null
+ * @param note               why a measure is missing (e.g. audio too short for the speaker encoder), or null
  */
 public record TtsEvalResult(String id, String speaker, String text, String promptId, String promptText,
                             double promptSeconds, boolean promptCutInSpeech, long seed, String audio, int frames,
                             double audioSeconds, double originalSeconds, double generateSeconds, double decodeSeconds,
                             String hypothesis, String originalHypothesis, Double similarity, Double originalSimilarity,
-                            String error) {
+                            String error, String note) {
 }

@@ -69,10 +69,12 @@ public final class TtsEvalSummaryTable {
         cells.add(st.get("lm") + " (" + st.get("lm_type") + ") + " + st.get("tokenizer") + " " + st.get("tokenizer_model"));
         cells.add(String.valueOf(s.get("items")));
         cells.add(String.valueOf(s.get("failed")));
-        for (String k : List.of("wer", "cer", "wer_original", "cer_original", "speaker_similarity",
-                "speaker_similarity_original")) {
+        for (String k : List.of("wer", "cer", "wer_original", "cer_original")) {
             cells.add(s.get(k) instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "-");
         }
+        cells.add(TtsEvalReport.similarityCell(s));
+        cells.add(s.get("speaker_similarity_original") instanceof Number n
+                ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "-");
         for (String k : List.of("mean_generated_seconds", "real_time_factor")) {
             cells.add(s.get(k) instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "-");
         }

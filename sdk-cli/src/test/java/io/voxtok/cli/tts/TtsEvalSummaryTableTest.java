@@ -30,7 +30,7 @@ class TtsEvalSummaryTableTest {
         settings.put("sampling", "top-k 0");
         settings.put("speaker_encoder", "logmel-stats");
         TtsEvalResult r = new TtsEvalResult("u1", "s", "the cat sat", "u2", "p", 3.0, false, 0, "audio/u1.wav", 100,
-                2.0, 2.5, 1.0, 0.2, hyp, "the cat sat", 0.5, 0.9, null);
+                2.0, 2.5, 1.0, 0.2, hyp, "the cat sat", 0.5, 0.9, null, null);
         return TtsEvalReport.of(settings, List.of(r));
     }
 
