@@ -13,6 +13,7 @@ import io.voxtok.plugin.uslm.generation.GenerationInput;
 import io.voxtok.plugin.uslm.generation.GenerationOptions;
 import io.voxtok.plugin.uslm.generation.GenerationResult;
 import io.voxtok.plugin.uslm.generation.UslmGenerator;
+import io.voxtok.plugin.uslm.config.TrainedTokenizer;
 import io.voxtok.plugin.uslm.model.UslmModel;
 import io.voxtok.plugin.uslm.text.UslmTextFrontEnd;
 import io.voxtok.plugin.uslm.text.UslmTextInput;
@@ -35,6 +36,7 @@ public final class UslmLanguageModel implements LanguageModel {
     private final boolean suppressEos;
     private final UslmGenerator generator;
     private final UslmTextFrontEnd frontEnd;
+    private final TrainedTokenizer trainedOn;
 
     /**
      * @param id        component id
@@ -44,9 +46,11 @@ public final class UslmLanguageModel implements LanguageModel {
      * @param kvCache   use the KV-cached AR loop
      * @param suppressEos never stop on EOS (fixed-length speed measurements)
      * @param frontEnd  text front-end for {@link #generate}, or null (then only token ids are accepted)
+     * @param trainedOn the tokenizer the model directory says it was trained on (prompt tokens of other weights are
+     *                  refused by {@link #generate}), or null
      */
     public UslmLanguageModel(ComponentId id, UslmModel model, String tokenizer, double frameRate, boolean kvCache,
-                             boolean suppressEos, UslmTextFrontEnd frontEnd) {
+                             boolean suppressEos, UslmTextFrontEnd frontEnd, TrainedTokenizer trainedOn) {
         this.id = id;
         this.model = model;
         this.spec = new LanguageModelSpec(tokenizer, 1, model.config().numQuantizers() - 1);
@@ -55,6 +59,7 @@ public final class UslmLanguageModel implements LanguageModel {
         this.suppressEos = suppressEos;
         this.generator = new UslmGenerator(model.network());
         this.frontEnd = frontEnd;
+        this.trainedOn = trainedOn;
     }
 
     @Override
@@ -93,9 +98,10 @@ public final class UslmLanguageModel implements LanguageModel {
     }
 
     /**
-     * Refuses prompt tokens of a tokenizer the model was not built for.
+     * Refuses prompt tokens of a tokenizer the model was not built for: another codebook count or size, or (when the
+     * model directory records it) other tokenizer weights.
      *
-     * @throws VoxtokException naming the tokenizer's and the model's codebook count and size
+     * @throws VoxtokException naming both
      */
     public void requireCompatible(TokenMatrix prompt) {
         int q = model.config().numQuantizers();
@@ -105,6 +111,9 @@ public final class UslmLanguageModel implements LanguageModel {
                     + prompt.producer().name() + ") have " + prompt.layers() + " codebooks of "
                     + prompt.codebookSize() + " codes from layer " + prompt.firstLayer() + ", but " + id
                     + " was built for " + q + " codebooks of " + k + " codes from layer 0");
+        }
+        if (trainedOn != null) {
+            trainedOn.requireSame(prompt.producer(), id.toString());
         }
     }
 

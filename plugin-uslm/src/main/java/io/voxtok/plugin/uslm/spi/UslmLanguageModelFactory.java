@@ -11,6 +11,7 @@ import io.voxtok.api.VoxtokException;
 import io.voxtok.data.synth.ExternalTool;
 import io.voxtok.data.text.EspeakPhonemizer;
 import io.voxtok.data.text.TextVocabulary;
+import io.voxtok.plugin.uslm.config.TrainedTokenizer;
 import io.voxtok.plugin.uslm.text.UslmTextFrontEnd;
 import java.nio.file.Files;
 import java.util.Set;
@@ -78,7 +79,10 @@ public final class UslmLanguageModelFactory implements LanguageModelFactory {
                 frontEnd = new UslmTextFrontEnd(new EspeakPhonemizer(new ExternalTool(o.espeak(), "espeak-ng"),
                         EspeakPhonemizer.DEFAULT_LANGUAGE), vocab);
             }
-            return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos(), frontEnd);
+            java.util.Optional<TrainedTokenizer> trainedOn = o.randomInit() || !o.tokenizerCheck()
+                    ? java.util.Optional.empty() : TrainedTokenizer.read(config.requireModel(id()));
+            return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos(), frontEnd,
+                    trainedOn.orElse(null));
         } catch (RuntimeException e) {
             model.close();
             throw e;
