@@ -18,12 +18,13 @@ SPK="${SPK:-$home/work/speaker-encoder}"
 SPK_RUN="${SPK_RUN:-$home/runs/speaker-encoder}"
 N="${N:-20}"
 export OMP_NUM_THREADS=1
+export VOXTOK_MODELS="$LM_ROOT${VOXTOK_MODELS:+:$VOXTOK_MODELS}"   # models load by name
 if [ ! -f "$SPK/config.json" ]; then
   ./voxtok export --recipe speaker-encoder --official "$SPK_RUN" -o "$SPK"
 fi
 for pair in "uslm-small speechtokenizer-small" "valle-small codec-small-nodistill"; do
   set -- $pair
-  ./voxtok lm eval-tts --threads 1 --lm "$LM_ROOT/$1" -t speechtokenizer -m "$2" --corpus "$CORPUS" --split test \
+  ./voxtok lm eval-tts --threads 1 --lm "$1" -t speechtokenizer -m "$2" --corpus "$CORPUS" --split test \
       --n "$N" --speaker-encoder "$SPK" --summary-table bench-results/tts-eval.md -o "work/eval-tts/$1"
   cp "work/eval-tts/$1/report.json" "bench-results/tts-eval-$1.json"
 done
