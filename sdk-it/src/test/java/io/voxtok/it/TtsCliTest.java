@@ -110,6 +110,27 @@ class TtsCliTest {
     }
 
     @Test
+    void resamplesAndMixesDownAPromptOfAnotherRateAndChannelCount() throws Exception {
+        assumeTrue(espeakInstalled(), "espeak-ng is not installed (apt-get install espeak-ng)");
+        String[] p = prompt();
+        AudioBuffer mono = AudioReader.readAs(Path.of(p[0]), 24000, 1);
+        float[] m = mono.toArray();
+        float[] stereo = new float[m.length * 2];
+        for (int i = 0; i < m.length; i++) {
+            stereo[2 * i] = m[i];
+            stereo[2 * i + 1] = m[i];
+        }
+        Path wav = dir.resolve("prompt-24k-stereo.wav");
+        io.voxtok.audio.WavWriter.write(wav, AudioBuffer.ofInterleaved(stereo, 24000, 2));
+        Path out = dir.resolve("out.wav");
+        Cli r = Cli.run(args("tiny-st256.json", vocabulary(TEXT, p[1]), wav.toString(), p[1], out)
+                .toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("prompt 3.00 s (150 frames)"), r.out());
+        assertEquals(16000, AudioReader.read(out).sampleRate());
+    }
+
+    @Test
     void refusesAModelBuiltForAnotherCodebookSize() throws Exception {
         assumeTrue(espeakInstalled(), "espeak-ng is not installed (apt-get install espeak-ng)");
         String[] p = prompt();
