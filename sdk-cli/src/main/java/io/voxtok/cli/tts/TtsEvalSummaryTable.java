@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A Markdown table with one row per evaluated system (language model + tokenizer model), so that evaluations run
- * one after the other end up side by side: a row is added, or replaced when the same system was evaluated before.
+ * A Markdown table with one row per evaluated system (language model + tokenizer model) and settings, so that
+ * evaluations run one after the other end up side by side: a row is added, or replaced when the same system was
+ * evaluated with the same settings before.
  * Written atomically.
  */
 public final class TtsEvalSummaryTable {
@@ -57,9 +58,10 @@ public final class TtsEvalSummaryTable {
         AtomicFiles.writeString(file, b.toString());
     }
 
+    /** A row's identity: its system and its settings (the first and the last cell). */
     private static String key(String row) {
-        String[] cells = row.split("\\|", -1);
-        return cells.length > 1 ? cells[1].trim() : row;
+        String[] cells = row.split("(?<!\\\\)\\|", -1);
+        return cells.length > 2 ? cells[1].trim() + " / " + cells[cells.length - 2].trim() : row;
     }
 
     static String row(TtsEvalReport r) {
