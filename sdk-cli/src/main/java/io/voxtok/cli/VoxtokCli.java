@@ -17,6 +17,7 @@ import io.voxtok.cli.command.PluginsCommand;
 import io.voxtok.cli.command.ResynthCommand;
 import io.voxtok.cli.command.SpeakerCommand;
 import io.voxtok.cli.command.TrainCommand;
+import io.voxtok.cli.command.TtsCommand;
 import io.voxtok.cli.command.VoiceConversionCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Command;
                 VoiceConversionCommand.class, BenchCommand.class,
                 FeaturesCommand.class, UnitsCommand.class, CorpusCommand.class, EvalCommand.class,
                 TrainCommand.class, ExportCommand.class, AnalyzeCommand.class, ModelsCommand.class, LearningCurveCommand.class,
-                LmCommand.class, SpeakerCommand.class})
+                LmCommand.class, SpeakerCommand.class, TtsCommand.class})
 public final class VoxtokCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package io.voxtok.plugin.uslm.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.StateDictBlock;
@@ -56,18 +55,23 @@ public final class MultiheadSelfAttention extends StateDictBlock {
         long l = x.getShape().get(1);
         int dh = dModel / heads;
         try (NDArray qkv = TensorOps.linear(x, inProjWeight.getArray(), inProjBias.getArray());
-             NDArray q0 = split(qkv, 0, n, l, dh);
-             NDArray k = split(qkv, 1, n, l, dh);
-             NDArray v = split(qkv, 2, n, l, dh);
+             NDArray split = qkv.reshape(n, l, 3, heads, dh);
+             NDArray parts = split.transpose(2, 0, 3, 1, 4);
+             NDArray q0 = parts.get(0);
+             NDArray k = parts.get(1);
+             NDArray v = parts.get(2);
              NDArray q = NdArrays.div(q0, (float) Math.sqrt(dh))) {
             NDArray keys = k;
             NDArray values = v;
+            NDArray[] cached = null;
             if (cache != null) {
-                NDArray[] kv = cache.append(k, v);
-                keys = kv[0];
-                values = kv[1];
+                cached = cache.append(k, v);
+                keys = cached[0];
+                values = cached[1];
             }
-            try (NDArray kt = keys.transpose(0, 1, 3, 2); NDArray scores = q.matMul(kt);
+            try (NDArray cachedKeys = cached == null ? null : cached[0];
+                 NDArray cachedValues = cached == null ? null : cached[1];
+                 NDArray kt = keys.transpose(0, 1, 3, 2); NDArray scores = q.matMul(kt);
                  NDArray masked = mask == null ? null : scores.add(mask);
                  NDArray weights = (masked == null ? scores : masked).softmax(-1)) {
                 NDArray dropped = TensorOps.dropout(weights, dropout, training);
@@ -78,13 +82,6 @@ public final class MultiheadSelfAttention extends StateDictBlock {
                     return outProj.forward(merged, training);
                 }
             }
-        }
-    }
-
-    private NDArray split(NDArray qkv, int part, long n, long l, int dh) {
-        try (NDArray slice = qkv.get(new NDIndex(":, :, " + part * dModel + ":" + (part + 1) * dModel));
-             NDArray r = slice.reshape(n, l, heads, dh)) {
-            return r.transpose(0, 2, 1, 3);
         }
     }
 }

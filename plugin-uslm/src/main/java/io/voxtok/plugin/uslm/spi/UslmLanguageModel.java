@@ -13,12 +13,19 @@ import io.voxtok.plugin.uslm.generation.GenerationInput;
 import io.voxtok.plugin.uslm.generation.GenerationOptions;
 import io.voxtok.plugin.uslm.generation.GenerationResult;
 import io.voxtok.plugin.uslm.generation.UslmGenerator;
+import io.voxtok.plugin.uslm.config.TrainedTokenizer;
 import io.voxtok.plugin.uslm.model.UslmModel;
+import io.voxtok.plugin.uslm.text.UslmTextFrontEnd;
+import io.voxtok.plugin.uslm.text.UslmTextInput;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * A loaded USLM or VALL-E model behind the {@link LanguageModel} SPI. It has no text front-end (phonemiser and
- * vocabulary are separate), so it generates from token ids ({@link #generateFromIds}); {@link #generate} with text
- * refuses with a message saying so. One generation at a time is not required: calls are independent.
+ * A loaded USLM or VALL-E model behind the {@link LanguageModel} SPI. It generates from token ids
+ * ({@link #generateFromIds}) and, when it was given a text vocabulary, from text ({@link #generate}: the official
+ * {@code bin/infer.py} front-end, {@code "<prompt text> <text>"} phonemized with espeak-ng as one string). Text
+ * generation checks that the prompt's tokens fit the model (codebook count and size) and refuses a mismatch naming
+ * both. One generation at a time is not required: calls are independent.
  */
 public final class UslmLanguageModel implements LanguageModel {
     private final ComponentId id;
@@ -28,6 +35,8 @@ public final class UslmLanguageModel implements LanguageModel {
     private final boolean kvCache;
     private final boolean suppressEos;
     private final UslmGenerator generator;
+    private final UslmTextFrontEnd frontEnd;
+    private final TrainedTokenizer trainedOn;
 
     /**
      * @param id        component id
@@ -36,9 +45,12 @@ public final class UslmLanguageModel implements LanguageModel {
      * @param frameRate that tokenizer's frame rate
      * @param kvCache   use the KV-cached AR loop
      * @param suppressEos never stop on EOS (fixed-length speed measurements)
+     * @param frontEnd  text front-end for {@link #generate}, or null (then only token ids are accepted)
+     * @param trainedOn the tokenizer the model directory says it was trained on (prompt tokens of other weights are
+     *                  refused by {@link #generate}), or null
      */
     public UslmLanguageModel(ComponentId id, UslmModel model, String tokenizer, double frameRate, boolean kvCache,
-                             boolean suppressEos) {
+                             boolean suppressEos, UslmTextFrontEnd frontEnd, TrainedTokenizer trainedOn) {
         this.id = id;
         this.model = model;
         this.spec = new LanguageModelSpec(tokenizer, 1, model.config().numQuantizers() - 1);
@@ -46,6 +58,8 @@ public final class UslmLanguageModel implements LanguageModel {
         this.kvCache = kvCache;
         this.suppressEos = suppressEos;
         this.generator = new UslmGenerator(model.network());
+        this.frontEnd = frontEnd;
+        this.trainedOn = trainedOn;
     }
 
     @Override
@@ -65,8 +79,42 @@ public final class UslmLanguageModel implements LanguageModel {
 
     @Override
     public TokenMatrix generate(GenerationRequest request) {
-        throw VoxtokException.userInput(id + " has no text front-end: convert the text to phoneme ids of the model's "
-                + "vocabulary and call generateFromIds (CLI: voxtok lm generate --text-ids)");
+        if (frontEnd == null) {
+            throw VoxtokException.userInput(id + " has no text vocabulary: give the unique_text_tokens.k2symbols of "
+                    + "the token corpus the model was trained on (option vocab=FILE, or that file in the model "
+                    + "directory), or generate from phoneme ids (CLI: voxtok lm generate --text-ids)");
+        }
+        TokenMatrix prompt = request.promptTokens().orElseThrow(() -> VoxtokException.userInput(id
+                + " needs an acoustic prompt and its transcript: the AR loop starts from the prompt's RVQ-1 codes"));
+        requireCompatible(prompt);
+        UslmTextInput in = frontEnd.inferenceInput(request.promptText().orElse(""), request.text());
+        int[] ids = in.ids();
+        long[] x = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            x[i] = ids[i];
+        }
+        return generateFromIds(new TokenIdRequest(x, Optional.of(prompt), OptionalInt.of(in.enrollLength()),
+                request.sampling(), request.seed()));
+    }
+
+    /**
+     * Refuses prompt tokens of a tokenizer the model was not built for: another codebook count or size, or (when the
+     * model directory records it) other tokenizer weights.
+     *
+     * @throws VoxtokException naming both
+     */
+    public void requireCompatible(TokenMatrix prompt) {
+        int q = model.config().numQuantizers();
+        int k = model.config().numAudioTokens();
+        if (prompt.firstLayer() != 0 || prompt.layers() != q || prompt.codebookSize() != k) {
+            throw VoxtokException.userInput("incompatible tokenizer and language model: the prompt's tokens ("
+                    + prompt.producer().name() + ") have " + prompt.layers() + " codebooks of "
+                    + prompt.codebookSize() + " codes from layer " + prompt.firstLayer() + ", but " + id
+                    + " was built for " + q + " codebooks of " + k + " codes from layer 0");
+        }
+        if (trainedOn != null) {
+            trainedOn.requireSame(prompt.producer(), id.toString());
+        }
     }
 
     @Override

@@ -7,6 +7,13 @@ import io.voxtok.api.backend.BackendKind;
 import io.voxtok.api.lm.LanguageModel;
 import io.voxtok.api.lm.LanguageModelFactory;
 import io.voxtok.plugin.uslm.model.UslmModel;
+import io.voxtok.api.VoxtokException;
+import io.voxtok.data.synth.ExternalTool;
+import io.voxtok.data.text.EspeakPhonemizer;
+import io.voxtok.data.text.TextVocabulary;
+import io.voxtok.plugin.uslm.config.TrainedTokenizer;
+import io.voxtok.plugin.uslm.text.UslmTextFrontEnd;
+import java.nio.file.Files;
 import java.util.Set;
 
 /**
@@ -57,6 +64,28 @@ public final class UslmLanguageModelFactory implements LanguageModelFactory {
         UslmModel model = o.randomInit()
                 ? UslmModel.random(io.voxtok.plugin.uslm.config.UslmConfig.read(o.config()), o.model(), o.seed())
                 : UslmModel.load(config.requireModel(id()), o.model());
-        return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos());
+        try {
+            UslmTextFrontEnd frontEnd = null;
+            if (o.vocab() != null) {
+                if (!Files.isRegularFile(o.vocab())) {
+                    throw VoxtokException.userInput("text vocabulary " + o.vocab() + " does not exist or is not a file");
+                }
+                TextVocabulary vocab = TextVocabulary.read(o.vocab());
+                if (vocab.size() > model.config().numTextTokens()) {
+                    throw VoxtokException.userInput("text vocabulary " + o.vocab() + " has " + vocab.size()
+                            + " ids but the model has " + model.config().numTextTokens() + " text embedding rows: it "
+                            + "is not the vocabulary the model was trained with");
+                }
+                frontEnd = new UslmTextFrontEnd(new EspeakPhonemizer(new ExternalTool(o.espeak(), "espeak-ng"),
+                        EspeakPhonemizer.DEFAULT_LANGUAGE), vocab);
+            }
+            java.util.Optional<TrainedTokenizer> trainedOn = o.randomInit() || !o.tokenizerCheck()
+                    ? java.util.Optional.empty() : TrainedTokenizer.read(config.requireModel(id()));
+            return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos(), frontEnd,
+                    trainedOn.orElse(null));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 }

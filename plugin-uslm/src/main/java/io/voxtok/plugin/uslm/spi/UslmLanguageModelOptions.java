@@ -19,6 +19,12 @@ import java.util.Set;
  *   <li>{@code random-init=true} with {@code config=FILE} (a config.json) and {@code seed=N}: random weights instead
  *       of a model directory, for speed measurements only</li>
  *   <li>{@code suppress-eos=true}: never stop on EOS (fixed-length speed measurements only)</li>
+ *   <li>{@code vocab=FILE}: the text vocabulary ({@code unique_text_tokens.k2symbols} of the token corpus the model
+ *       was trained on) for generation from text; default {@code unique_text_tokens.k2symbols} in the model
+ *       directory, if there is one</li>
+ *   <li>{@code espeak=PROGRAM}: the espeak-ng program name looked up on {@code PATH} (default {@code espeak-ng})</li>
+ *   <li>{@code tokenizer-check=false}: accept prompt tokens of other tokenizer weights than those the model directory
+ *       says it was trained on (default: refused)</li>
  * </ul>
  *
  * @param model      behaviour switches (defaults: the official behaviour)
@@ -27,12 +33,19 @@ import java.util.Set;
  * @param config     configuration file for {@code randomInit}, or null
  * @param seed       weight seed for {@code randomInit}
  * @param suppressEos never stop on EOS
+ * @param vocab      text vocabulary file, or null (then the model directory's, if any)
+ * @param espeak     espeak-ng program name
+ * @param tokenizerCheck refuse prompt tokens of other weights than the model's training tokenizer
  */
 public record UslmLanguageModelOptions(UslmOptions model, boolean kvCache, boolean randomInit, java.nio.file.Path config,
-                                       long seed, boolean suppressEos) {
+                                       long seed, boolean suppressEos, java.nio.file.Path vocab, String espeak,
+                                       boolean tokenizerCheck) {
+    /** The vocabulary file name {@code voxtok lm prepare} writes and a model directory may hold. */
+    public static final String VOCAB_FILE = "unique_text_tokens.k2symbols";
+
     /** Every accepted key. */
     public static final Set<String> KEYS = Set.of("kv-cache", "first-step-eos", "tied-nar-offset-fix",
-            "ar-loss-ignores-padding", "nar-stage-draw", "random-init", "config", "seed", "suppress-eos");
+            "ar-loss-ignores-padding", "nar-stage-draw", "random-init", "config", "seed", "suppress-eos", "vocab", "espeak", "tokenizer-check");
 
     /**
      * Parses the properties.
@@ -68,8 +81,17 @@ public record UslmLanguageModelOptions(UslmOptions model, boolean kvCache, boole
         } catch (NumberFormatException e) {
             throw VoxtokException.userInput("option seed must be an integer, got '" + config.get("seed").orElse("") + "'");
         }
+        java.nio.file.Path vocab = config.get("vocab").map(java.nio.file.Path::of).orElse(null);
+        if (vocab == null && !random && config.model().isPresent()) {
+            java.nio.file.Path inModel = config.model().get().resolve(VOCAB_FILE);
+            vocab = java.nio.file.Files.isRegularFile(inModel) ? inModel : null;
+        }
+        String espeak = config.get("espeak").orElse("espeak-ng");
+        if (espeak.isBlank() || espeak.contains("/")) {
+            throw VoxtokException.userInput("option espeak must be a program name looked up on PATH, got '" + espeak + "'");
+        }
         return new UslmLanguageModelOptions(o, bool(config, "kv-cache", true), random, cfg, seed,
-                bool(config, "suppress-eos", false));
+                bool(config, "suppress-eos", false), vocab, espeak, bool(config, "tokenizer-check", true));
     }
 
     private static boolean bool(ComponentConfig c, String key, boolean def) {
