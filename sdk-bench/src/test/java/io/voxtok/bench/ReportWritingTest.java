@@ -12,6 +12,7 @@ import io.voxtok.bench.report.SubjectFigures;
 import io.voxtok.bench.report.TokenizerBenchReport;
 import io.voxtok.bench.run.BenchmarkOutcome;
 import io.voxtok.bench.run.SubjectResult;
+import io.voxtok.bench.speaker.SpeakerEncoderSummary;
 import io.voxtok.modelio.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class ReportWritingTest {
     @SuppressWarnings("unchecked")
     void writesJsonWithTheSchemaFieldsAndASelfContainedHtmlPage() throws Exception {
         TokenizerBenchReport r = new TokenizerBenchReport(List.of(subject()), Map.of("split", "test"),
-                Map.of("token-statistics", "slmtokbench"), "model-free", "none");
+                Map.of("token-statistics", "slmtokbench"), new SpeakerEncoderSummary("x-vector sha256 abc",
+                        Optional.of(0.125), 12, 3, ""), "none");
         ReportFiles.write(dir, r, Map.of("schema", "m"));
         Map<String, Object> json = Json.readObject(dir.resolve("report.json"));
         assertEquals(TokenizerBenchReport.SCHEMA, json.get("schema"));
