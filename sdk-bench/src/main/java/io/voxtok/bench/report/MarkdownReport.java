@@ -70,6 +70,11 @@ public final class MarkdownReport {
         StringBuilder b = new StringBuilder(notes());
         b.append("\nSIM columns (IP and VC): ").append(r.speakerEncoder().eerText()).append(" — ")
                 .append(r.speakerEncoder().description()).append(".\n");
+        for (SubjectResult s : r.results()) {
+            if (s.label().startsWith("units:")) {
+                b.append("\n`").append(s.label()).append("`: ").append(s.description()).append(".\n");
+            }
+        }
         Map<String, String> input = TokenizerBenchReport.textAlignmentInput(r.results());
         if (!input.isEmpty()) {
             b.append("\nText-alignment probe input: ");

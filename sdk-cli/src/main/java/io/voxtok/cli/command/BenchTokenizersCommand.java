@@ -58,7 +58,8 @@ public final class BenchTokenizersCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--preset", defaultValue = "small", paramLabel = "P",
-            description = "small (20 VC pairs, k=100 units) or paper (300 pairs, k=500 units) (default ${DEFAULT-VALUE})")
+            description = "small (2x128 BiLSTM probe, 20 VC pairs, k=100 units) or paper (2x1024 probe, 300 pairs,"
+                    + " k=500 units) (default ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--benchmark", paramLabel = "NAME", description = "run only these benchmarks (repeatable; default all installed)")
