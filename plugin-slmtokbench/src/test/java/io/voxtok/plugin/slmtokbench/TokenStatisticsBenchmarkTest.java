@@ -69,7 +69,7 @@ class TokenStatisticsBenchmarkTest {
                 new Utterance("u1", AudioBuffer.ofMono(new float[16], 40), Optional.empty(), Optional.of("s1")),
                 new Utterance("u2", AudioBuffer.ofMono(new float[16], 40), Optional.empty(), Optional.of("s2")));
         BenchmarkResources res = new BenchmarkResources(Map.of("u1", a, "u2", a), Optional.empty(),
-                Optional.empty(), 0, "small", Optional.empty());
+                Optional.empty(), 0, "small", Optional.empty(), Optional.empty());
         BenchmarkReport r = new TokenStatisticsBenchmark(ComponentId.of("token-statistics"), res)
                 .run(new FixedTokenizer(), corpus, ProgressListener.none());
         // 10 frames/s x 2 layers; bits = 10 x 2 x log2(4) = 40

@@ -105,7 +105,8 @@ public final class TokenizerBenchRunner {
         List<String> names = benchmarkNames();
         SplitProbeCorpus probe = new SplitProbeCorpus(corpus, options.probeTrain(), options.probeDev());
         BenchmarkResources resources = new BenchmarkResources(corpus.alignments(), speakerEncoder, transcriber,
-                options.seed(), options.preset(), Optional.of(probe));
+                options.seed(), options.preset(), Optional.of(probe),
+                Optional.of(options.cache().resolve("benchmarks")));
         speakerSummary = speakerEncoder.map(e -> {
             out.println("speaker encoder: " + e.spec().description());
             SpeakerEncoderSummary s = SpeakerEncoderSummary.measure(e, corpus.entries());

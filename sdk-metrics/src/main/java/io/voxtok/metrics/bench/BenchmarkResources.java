@@ -3,6 +3,7 @@ package io.voxtok.metrics.bench;
 import io.voxtok.api.speaker.SpeakerEncoder;
 import io.voxtok.api.text.Transcriber;
 import io.voxtok.data.PhoneAlignment;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,10 +24,12 @@ import java.util.Optional;
  * @param seed           seed for every random choice (pairs, probes)
  * @param preset         {@code small} or {@code paper}: how much work the benchmark should do
  * @param probeCorpus    training and dev utterances for benchmarks that train a probe, if the host offers them
+ * @param workDirectory  a folder the host keeps across runs, where a benchmark may keep resumable state (e.g. a
+ *                       probe's per-epoch checkpoints) in a subfolder named after its name and inputs; empty: none
  */
 public record BenchmarkResources(Map<String, PhoneAlignment> alignments, Optional<SpeakerEncoder> speakerEncoder,
                                  Optional<Transcriber> transcriber, long seed, String preset,
-                                 Optional<ProbeCorpus> probeCorpus) {
+                                 Optional<ProbeCorpus> probeCorpus, Optional<Path> workDirectory) {
     /** Validates and copies. */
     public BenchmarkResources {
         alignments = Map.copyOf(alignments);
@@ -34,11 +37,16 @@ public record BenchmarkResources(Map<String, PhoneAlignment> alignments, Optiona
         transcriber = transcriber == null ? Optional.empty() : transcriber;
         Objects.requireNonNull(preset);
         probeCorpus = probeCorpus == null ? Optional.empty() : probeCorpus;
+        workDirectory = workDirectory == null ? Optional.empty() : workDirectory;
     }
 
-    /** Defaults when the host offers nothing: no alignments, no speaker encoder, no ASR, seed 0, small, no probe data. */
+    /**
+     * Defaults when the host offers nothing: no alignments, no speaker encoder, no ASR, seed 0, small, no probe data,
+     * no work folder.
+     */
     public static BenchmarkResources defaults() {
-        return new BenchmarkResources(Map.of(), Optional.empty(), Optional.empty(), 0, "small", Optional.empty());
+        return new BenchmarkResources(Map.of(), Optional.empty(), Optional.empty(), 0, "small", Optional.empty(),
+                Optional.empty());
     }
 
     /** The phone alignment of an utterance, if known. */

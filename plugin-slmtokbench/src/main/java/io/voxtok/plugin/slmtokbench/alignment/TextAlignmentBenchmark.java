@@ -103,7 +103,11 @@ public final class TextAlignmentBenchmark implements Benchmark {
                     + ", " + dev.size() + " and " + test.size());
             return new BenchmarkReport(id.name(), subject.id().toString(), List.of(), prov);
         }
-        TextAlignmentResult r = TextAlignmentProbe.run(train, dev, test, preset, resources.seed(), progress);
+        java.util.Optional<java.nio.file.Path> checkpoints = resources.workDirectory().map(w -> w.resolve(id.name())
+                .resolve(runKey(train, dev, test)));
+        checkpoints.ifPresent(c -> prov.put("checkpoints", c.toAbsolutePath().normalize().toString()));
+        TextAlignmentResult r = TextAlignmentProbe.run(train, dev, test, preset, resources.seed(), progress,
+                checkpoints);
         String combination = r.codebookLayers() == 1 ? "single layer (one embedding table)"
                 : switch (preset.combination()) {
                     case SUM -> "sum of one embedding per layer (" + r.codebookLayers() + " layers)";
@@ -137,6 +141,33 @@ public final class TextAlignmentBenchmark implements Benchmark {
         prov.put("vclub_infeasible_pairs", "" + r.mutualInformation().infeasiblePairs());
         prov.put("wall_seconds", String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
         return new BenchmarkReport(id.name(), subject.id().toString(), out, prov);
+    }
+
+    /**
+     * Names a probe run's checkpoint folder: SHA-256 (first 16 hex digits) of every token and transcript of the three
+     * splits, the preset (its number of epochs aside: a longer run continues a shorter one) and the seed.
+     */
+    String runKey(ProbeData train, ProbeData dev, ProbeData test) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4);
+            for (ProbeData d : List.of(train, dev, test)) {
+                for (ProbeUtterance u : d.utterances()) {
+                    md.update(u.transcript().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (int[] frame : u.tokens()) {
+                        for (int v : frame) {
+                            md.update(b.clear().putInt(v).array());
+                        }
+                    }
+                }
+                md.update((byte) '|');
+            }
+            String settings = preset.withEpochs(1) + "|" + resources.seed();
+            md.update(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The transcribed utterances' tokens, frame-major. */

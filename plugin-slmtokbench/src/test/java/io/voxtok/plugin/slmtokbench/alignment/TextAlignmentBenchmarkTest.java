@@ -104,7 +104,8 @@ class TextAlignmentBenchmarkTest {
     }
 
     private static BenchmarkResources resources(Optional<ProbeCorpus> probe) {
-        return new BenchmarkResources(Map.of(), Optional.empty(), Optional.empty(), 3, "small", probe);
+        return new BenchmarkResources(Map.of(), Optional.empty(), Optional.empty(), 3, "small", probe,
+                Optional.empty());
     }
 
     private static ProbeCorpus probe(List<Utterance> train, List<Utterance> dev) {
