@@ -32,10 +32,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code voxtok bench tokenizers}: SLMTokBench over tokenizer subjects (issue #12): runs every installed
- * benchmark plugin (token statistics, information preservation, voice conversion, any third party's) on each
- * subject over a corpus split, and writes {@code report.json}, {@code report.md}, a self-contained
- * {@code report.html} with plots and {@code manifest.json}. Tokens are cached and results kept per (subject,
- * benchmark), so a killed run continues where it stopped.
+ * benchmark plugin (text alignment, token statistics, information preservation, voice conversion, any third
+ * party's) on each subject over a corpus split, with speaker similarity measured by a speaker encoder of the SPI
+ * ({@code --speaker-encoder}, the shipped {@code speaker-encoder} by default, whose EER on the benchmark utterances
+ * the report states next to SIM) and probes trained on the corpus' train and dev splits, and writes
+ * {@code report.json}, {@code report.md}, a self-contained {@code report.html}, {@code manifest.json} and the plots
+ * as PNG files. Tokens are cached and results kept per (subject, benchmark), and the text-alignment probe keeps
+ * per-epoch checkpoints, so a killed run continues where it stopped.
  */
 @Command(name = "tokenizers", description = {
     "SLMTokBench report over tokenizer subjects: text alignment (MI, probe WER), resynthesis WER/SIM, token"
