@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the shipped models from nothing: the training corpus, the phone teacher, its feature cache, and the two
-# SpeechTokenizer models (with and without distillation), each packed with its model card into models/.
+# SpeechTokenizer models (with and without distillation) and the speaker encoder, each packed with its model card into models/.
 # Every step is a resumable voxtok command; re-running the script skips what is already complete.
-#   scripts/build-models.sh [DATA_DIR]      (default data/; about 75 min on 2 cores: corpus 10, teacher 14, features 3, both codecs side by side 25, curves 12)
+#   scripts/build-models.sh [DATA_DIR]      (default data/; about 110 min on 2 cores: corpus 10, teacher 14, features 3, both codecs side by side 25, curves 12, speaker encoder 35)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-data}
@@ -49,4 +49,12 @@ for m in speechtokenizer-small codec-small-nodistill; do
   ./voxtok learning-curve "runs/$m" --corpus "$corpus" --split dev --items 16 --every 500 -o "runs/$m/curve"
 done
 ./voxtok models pack "$data/export/phone-teacher" --float16 --card models/phone-teacher/README.md -o models/phone-teacher
+
+echo "== speaker encoder (x-vector; about 32 min)"
+train speaker-encoder configs/speaker_encoder.json runs/speaker-encoder
+./voxtok export --recipe speaker-encoder --official runs/speaker-encoder --best -o "$data/export/speaker-encoder"
+./voxtok models pack "$data/export/speaker-encoder" --float16 --card models/speaker-encoder/README.md -o models/speaker-encoder
+for split in dev test; do
+  ./voxtok speaker eer --corpus "$corpus" --split "$split" --encoder speaker-encoder -o "runs/speaker-encoder/eer-$split.json"
+done
 ./voxtok models

@@ -12,6 +12,7 @@ import io.voxtok.bench.report.SubjectFigures;
 import io.voxtok.bench.report.TokenizerBenchReport;
 import io.voxtok.bench.run.BenchmarkOutcome;
 import io.voxtok.bench.run.SubjectResult;
+import io.voxtok.bench.speaker.SpeakerEncoderSummary;
 import io.voxtok.modelio.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,10 @@ class ReportWritingTest {
                 new Metric("speaker_similarity", 0.9, "cosine", true, "1", Map.of())), Map.of());
         BenchmarkReport curve = new BenchmarkReport("text-alignment", "fake", List.of(
                 new Metric("probe_train_loss", 3.0, "nats", false, "1", Map.of("epoch", "1")),
-                new Metric("probe_train_loss", 2.0, "nats", false, "1", Map.of("epoch", "2"))), Map.of());
+                new Metric("probe_train_loss", 2.0, "nats", false, "1", Map.of("epoch", "2")),
+                new Metric("probe_dev_loss", 3.5, "nats", false, "1", Map.of("epoch", "1")),
+                new Metric("probe_dev_loss", 2.5, "nats", false, "1", Map.of("epoch", "2"))),
+                Map.of("input_combination", "sum of one embedding per layer (2 layers)"));
         Map<String, BenchmarkOutcome> outcomes = new LinkedHashMap<>();
         outcomes.put("token-statistics", new BenchmarkOutcome("token-statistics", Optional.of(stats), "ok", false, 1));
         outcomes.put("information-preservation", new BenchmarkOutcome("information-preservation", Optional.of(ip),
@@ -61,7 +65,8 @@ class ReportWritingTest {
     @SuppressWarnings("unchecked")
     void writesJsonWithTheSchemaFieldsAndASelfContainedHtmlPage() throws Exception {
         TokenizerBenchReport r = new TokenizerBenchReport(List.of(subject()), Map.of("split", "test"),
-                Map.of("token-statistics", "slmtokbench"), "model-free", "none");
+                Map.of("token-statistics", "slmtokbench"), new SpeakerEncoderSummary("x-vector sha256 abc",
+                        Optional.of(0.125), 12, 3, ""), "none");
         ReportFiles.write(dir, r, Map.of("schema", "m"));
         Map<String, Object> json = Json.readObject(dir.resolve("report.json"));
         assertEquals(TokenizerBenchReport.SCHEMA, json.get("schema"));
@@ -79,6 +84,17 @@ class ReportWritingTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| fake:rvq1 |"), md);
         assertTrue(md.contains("| ground truth (original audio) |  |  | 5.00 |"), md);
+        // the speaker encoder's EER is stated next to the SIM numbers, in the Markdown and the JSON table
+        assertTrue(md.contains("SIM columns (IP and VC): EER 12.5 % on the 12 benchmark utterances (3 speakers"), md);
+        assertEquals(0.125, ((Number) table.get("speaker_encoder_eer")).doubleValue(), 1e-12);
+        assertTrue(md.contains("Text-alignment probe input: fake:rvq1: sum of one embedding per layer (2 layers)"), md);
+        // plots as PNG files: usage, heat map, two t-SNE maps, the probe curve and the cross-subject dev loss
+        for (String png : List.of("fake-rvq1-usage.png", "fake-rvq1-phone-given-code.png",
+                "fake-rvq1-tsne-rvq-1-speaker.png", "fake-rvq1-tsne-rvq-1-phone.png", "fake-rvq1-probe-curve.png",
+                "probe-dev-loss.png")) {
+            byte[] head = Files.readAllBytes(dir.resolve("plots").resolve(png));
+            assertTrue(head.length > 100 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', png);
+        }
 
         String html = Files.readString(dir.resolve("report.html"));
         assertFalse(html.contains("://"), "the page must not reference any URL");

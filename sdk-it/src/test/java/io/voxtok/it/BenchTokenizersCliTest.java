@@ -27,7 +27,8 @@ class BenchTokenizersCliTest {
         Path out = dir.resolve("report");
         String[] args = {"bench", "tokenizers", "--subject", "mulaw", "--subject", "speechtokenizer-small:rvq1-8",
             "--corpus", Cli.root().resolve("corpus/bundled").toString(), "--split", "test", "--max-utterances", "4",
-            "--no-asr", "--tsne-points", "40", "-o", out.toString()};
+            "--no-asr", "--tsne-points", "40", "--probe-train", "8", "--probe-dev", "4", "-B",
+            "text-alignment.epochs=2", "-o", out.toString()};
         Cli r = Cli.run(args);
         assertEquals(0, r.code(), r.err() + r.out());
         for (String f : List.of("report.json", "report.md", "report.html", "manifest.json")) {
@@ -40,11 +41,23 @@ class BenchTokenizersCliTest {
         assertTrue(((Number) rows.get(1).get("PNMI RVQ-1 ↑")).doubleValue() > 0.05, rows.toString());
         assertTrue(rows.get(1).get("VC SIM→B") instanceof Number, rows.toString());
         assertEquals("n/a", rows.get(0).get("VC SIM→B"));
-        assertEquals("not run", rows.get(0).get("MI (TA) ↑"));
+        // text alignment: sample-rate mu-law tokens are out of the probe's range; the codec gets MI and probe WER
+        assertEquals("n/a", rows.get(0).get("MI (TA) ↑"));
+        assertTrue(rows.get(1).get("MI (TA) ↑") instanceof Number, rows.toString());
+        assertTrue(rows.get(1).get("WER probe (TA) ↓") instanceof Number, rows.toString());
+        // speaker similarity through the shipped SPI speaker encoder, its EER reported next to SIM
+        Map<String, Object> encoder = (Map<String, Object>) json.get("speaker_encoder");
+        assertTrue(String.valueOf(encoder.get("description")).contains("speaker-encoder"), encoder.toString());
+        assertTrue(encoder.get("eer") instanceof Number, encoder.toString());
+        assertTrue(rows.get(1).get("SIM resynth (IP) ↑") instanceof Number, rows.toString());
+        assertTrue(Files.isRegularFile(out.resolve("plots/speechtokenizer-small-rvq1-8-probe-curve.png")));
+        assertTrue(Files.isRegularFile(out.resolve("plots/probe-dev-loss.png")));
         Map<String, Object> benchmarks = (Map<String, Object>) json.get("benchmarks");
         assertTrue(benchmarks.containsKey("token-entropy-rate"), "sample metric plugin missing: " + benchmarks);
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("entropy_rate"), md);
+        assertTrue(md.contains("SIM columns (IP and VC): EER"), md);
+        assertTrue(md.contains("speechtokenizer-small:rvq1-8: sum of one embedding per layer (8 layers)"), md);
         String html = Files.readString(out.resolve("report.html"));
         assertFalse(html.contains("://"));
         Map<String, Object> manifest = Json.readObject(out.resolve("manifest.json"));

@@ -15,7 +15,6 @@ import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.data.PhoneAlignment;
 import io.voxtok.metrics.bench.BenchmarkResources;
-import io.voxtok.metrics.bench.MelStatisticsSpeakerEmbedder;
 import io.voxtok.plugin.slmtokbench.statistics.TokenStatisticsBenchmark;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,8 @@ class TokenStatisticsBenchmarkTest {
         List<Utterance> corpus = List.of(
                 new Utterance("u1", AudioBuffer.ofMono(new float[16], 40), Optional.empty(), Optional.of("s1")),
                 new Utterance("u2", AudioBuffer.ofMono(new float[16], 40), Optional.empty(), Optional.of("s2")));
-        BenchmarkResources res = new BenchmarkResources(Map.of("u1", a, "u2", a), new MelStatisticsSpeakerEmbedder(),
-                Optional.empty(), 0, "small");
+        BenchmarkResources res = new BenchmarkResources(Map.of("u1", a, "u2", a), Optional.empty(),
+                Optional.empty(), 0, "small", Optional.empty(), Optional.empty());
         BenchmarkReport r = new TokenStatisticsBenchmark(ComponentId.of("token-statistics"), res)
                 .run(new FixedTokenizer(), corpus, ProgressListener.none());
         // 10 frames/s x 2 layers; bits = 10 x 2 x log2(4) = 40

@@ -23,12 +23,12 @@ import java.util.stream.Stream;
 public final class BenchCorpus {
     private final Path manifest;
     private final List<CorpusEntry> entries;
-    private final List<CorpusEntry> train;
+    private final List<CorpusEntry> all;
 
-    private BenchCorpus(Path manifest, List<CorpusEntry> entries, List<CorpusEntry> train) {
+    private BenchCorpus(Path manifest, List<CorpusEntry> entries, List<CorpusEntry> all) {
         this.manifest = manifest;
         this.entries = List.copyOf(entries);
-        this.train = List.copyOf(train);
+        this.all = List.copyOf(all);
     }
 
     /**
@@ -51,8 +51,7 @@ public final class BenchCorpus {
         if (chosen.isEmpty()) {
             throw VoxtokException.userInput(m + ": no utterance in split '" + split + "'");
         }
-        List<CorpusEntry> train = all.stream().filter(e -> e.split().label().equals("train")).toList();
-        return new BenchCorpus(m, chosen, train);
+        return new BenchCorpus(m, chosen, all);
     }
 
     /**
@@ -86,7 +85,15 @@ public final class BenchCorpus {
 
     /** The corpus' training items (for fitting k-means units), sorted by id. */
     public List<CorpusEntry> trainEntries() {
-        return train;
+        return all.stream().filter(e -> e.split().label().equals("train")).toList();
+    }
+
+    /**
+     * At most {@code max} items of a split of the whole corpus (not only the chosen ones), taken in turn from each
+     * speaker like the chosen items, sorted by id.
+     */
+    public List<CorpusEntry> splitEntries(String split, int max) {
+        return roundRobin(all.stream().filter(e -> e.split().label().equals(split)).toList(), max);
     }
 
     /** Phone alignments of the chosen items that have one, by id. */

@@ -30,7 +30,8 @@ public final class HtmlReport {
         b.append("<h1>SLMTokBench: tokenizer report</h1>\n<ul>");
         new TreeMap<>(r.settings()).forEach((k, v) -> b.append("<li>").append(esc(k)).append(": ")
                 .append(esc(String.valueOf(v))).append("</li>"));
-        b.append("<li>speaker similarity: ").append(esc(r.speakerEmbedder())).append("</li>");
+        b.append("<li>speaker similarity (SIM): cosine of ").append(esc(r.speakerEncoder().description()))
+                .append("; <b>").append(esc(r.speakerEncoder().eerText())).append("</b></li>");
         b.append("<li>ASR for WER: ").append(esc(r.transcriber())).append("</li></ul>\n");
         b.append("<h2>Main table</h2>\n<table><tr><th>subject</th>");
         PaperTable.COLUMNS.forEach(c -> b.append("<th>").append(esc(c.title())).append("</th>"));
@@ -53,7 +54,7 @@ public final class HtmlReport {
             }
             b.append("</tr>\n");
         }
-        b.append("</table>\n<p>").append(esc(MarkdownReport.notes())).append("</p>\n");
+        b.append("</table>\n<p>").append(esc(MarkdownReport.notes(r))).append("</p>\n");
         b.append("<h2>Benchmarks</h2><ul>");
         new TreeMap<>(r.benchmarks()).forEach((k, v) -> b.append("<li><code>").append(esc(k)).append("</code> — ")
                 .append(esc(v)).append("</li>"));

@@ -17,10 +17,11 @@ public final class MarkdownReport {
         StringBuilder b = new StringBuilder("# SLMTokBench: tokenizer report\n\n");
         b.append(new TreeMap<>(r.settings()).entrySet().stream().map(e -> "- " + e.getKey() + ": " + e.getValue())
                 .reduce((x, y) -> x + "\n" + y).orElse("")).append("\n");
-        b.append("- speaker similarity: ").append(r.speakerEmbedder()).append("\n");
+        b.append("- speaker similarity (SIM): cosine of ").append(r.speakerEncoder().description()).append("; ")
+                .append(r.speakerEncoder().eerText()).append("\n");
         b.append("- ASR for WER: ").append(r.transcriber()).append("\n\n");
         b.append(table(r)).append("\n");
-        b.append(notes()).append("\n");
+        b.append(notes(r)).append("\n");
         for (SubjectResult s : r.results()) {
             b.append("## ").append(s.label()).append("\n\n").append(s.description()).append("\n\n");
             for (BenchmarkOutcome o : s.outcomeList()) {
@@ -64,9 +65,29 @@ public final class MarkdownReport {
         return b.toString();
     }
 
-    /** What the columns mean. */
+    /** What the columns mean, with the speaker encoder's EER and the probe's input combination of this report. */
+    public static String notes(TokenizerBenchReport r) {
+        StringBuilder b = new StringBuilder(notes());
+        b.append("\nSIM columns (IP and VC): ").append(r.speakerEncoder().eerText()).append(" — ")
+                .append(r.speakerEncoder().description()).append(".\n");
+        for (SubjectResult s : r.results()) {
+            if (s.label().startsWith("units:")) {
+                b.append("\n`").append(s.label()).append("`: ").append(s.description()).append(".\n");
+            }
+        }
+        Map<String, String> input = TokenizerBenchReport.textAlignmentInput(r.results());
+        if (!input.isEmpty()) {
+            b.append("\nText-alignment probe input: ");
+            b.append(input.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .reduce((x, y) -> x + "; " + y).orElse("")).append(".\n");
+        }
+        return b.toString();
+    }
+
+    /** What the columns mean (independent of a report). */
     public static String notes() {
-        return "WER in %. \"not run\": no benchmark of that name is installed (MI and probe WER come from the"
+        return "WER in %. MI: vCLUB estimate in nats per utterance with log q(y|x) = -CTC of the BiLSTM-CTC probe;"
+                + " WER probe: the probe's greedy-decoding WER on the test utterances. \"not run\": no benchmark of that name is installed (MI and probe WER come from the"
                 + " `text-alignment` benchmark); \"n/a\": the benchmark does not apply to the subject (units cannot be"
                 + " decoded; voice conversion needs content and voice layers). PNMI RVQ-2..: mean of the per-layer PNMI"
                 + " of layers 2..n. usage: fraction of codes used; spk probe: speaker-classifier accuracy on bags of"

@@ -23,7 +23,7 @@ public final class RunManifest {
     /** The manifest as a JSON-ready map. */
     public static Map<String, Object> build(BenchOptions o, BenchCorpus corpus, List<SubjectResult> results,
                                             Map<String, String> environment, Map<String, String> benchmarkPlugins,
-                                            String speakerEmbedder, String transcriber) {
+                                            Map<String, Object> speakerEncoder, String transcriber) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", "voxtok.bench.tokenizers.manifest/1");
         m.put("command_line", o.commandLine());
@@ -34,14 +34,18 @@ public final class RunManifest {
         settings.put("max_utterances", o.maxUtterances());
         settings.put("seed", o.seed());
         settings.put("units_k", o.unitsK());
+        settings.put("units_train", o.unitsTrain());
         settings.put("tsne_points", o.tsnePoints());
+        settings.put("probe_train", o.probeTrain());
+        settings.put("probe_dev", o.probeDev());
+        settings.put("benchmark_options", o.benchmarkOptions());
         settings.put("cache", o.cache().toAbsolutePath().normalize().toString());
         m.put("settings", settings);
         Map<String, Object> versions = new LinkedHashMap<>(versions());
         m.put("versions", versions);
         m.put("environment", environment);
         m.put("benchmarks", benchmarkPlugins);
-        m.put("speaker_embedder", speakerEmbedder);
+        m.put("speaker_encoder", speakerEncoder);
         m.put("transcriber", transcriber);
         Map<String, String> corpusFiles = new TreeMap<>();
         corpusFiles.put(corpus.manifest().toAbsolutePath().normalize().toString(), FileHashes.sha256(corpus.manifest()));

@@ -4,6 +4,7 @@ import io.voxtok.api.bench.Metric;
 import io.voxtok.bench.run.BenchmarkOutcome;
 import io.voxtok.bench.run.ReportCodec;
 import io.voxtok.bench.run.SubjectResult;
+import io.voxtok.bench.speaker.SpeakerEncoderSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,20 +13,21 @@ import java.util.TreeMap;
 
 /**
  * The results of a {@code bench tokenizers} run and their JSON form ({@code report.json}). Fields: {@code schema},
- * {@code settings}, {@code speaker_embedder}, {@code transcriber}, {@code benchmarks} (name to plugin),
+ * {@code settings}, {@code speaker_encoder} (description and EER on the benchmark utterances), {@code transcriber}, {@code benchmarks} (name to plugin),
  * {@code table} ({@code columns}, {@code rows}, {@code ground_truth_wer}) and {@code subjects} (each with its
  * spec and every benchmark's status and metrics).
  *
  * @param results         per subject
  * @param settings        the run's settings as shown in the report
  * @param benchmarks      benchmark name to "plugin: description"
- * @param speakerEmbedder name of the speaker encoder
+ * @param speakerEncoder  the speaker encoder behind the SIM numbers and its EER
  * @param transcriber     the recogniser, or "none"
  */
 public record TokenizerBenchReport(List<SubjectResult> results, Map<String, Object> settings,
-                                   Map<String, String> benchmarks, String speakerEmbedder, String transcriber) {
+                                   Map<String, String> benchmarks, SpeakerEncoderSummary speakerEncoder,
+                                   String transcriber) {
     /** Schema id of {@code report.json}. */
-    public static final String SCHEMA = "voxtok.bench.tokenizers.report/1";
+    public static final String SCHEMA = "voxtok.bench.tokenizers.report/2";
 
     /** Copies. */
     public TokenizerBenchReport {
@@ -39,13 +41,15 @@ public record TokenizerBenchReport(List<SubjectResult> results, Map<String, Obje
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("schema", SCHEMA);
         j.put("settings", new TreeMap<>(settings));
-        j.put("speaker_embedder", speakerEmbedder);
+        j.put("speaker_encoder", speakerEncoder.toJson());
         j.put("transcriber", transcriber);
         j.put("benchmarks", new TreeMap<>(benchmarks));
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("columns", PaperTable.COLUMNS.stream().map(PaperTable.Column::title).toList());
         table.put("rows", PaperTable.rows(results));
         table.put("ground_truth_wer", PaperTable.groundTruthWer(results).orElse(null));
+        table.put("speaker_encoder_eer", speakerEncoder.eer().orElse(null));
+        table.put("text_alignment_input", textAlignmentInput(results));
         j.put("table", table);
         List<Map<String, Object>> subjects = new ArrayList<>();
         for (SubjectResult r : results) {
@@ -74,6 +78,24 @@ public record TokenizerBenchReport(List<SubjectResult> results, Map<String, Obje
         }
         j.put("subjects", subjects);
         return j;
+    }
+
+    /**
+     * How the text-alignment probe combined several token layers, per subject that ran it (from the benchmark's
+     * provenance {@code input_combination}).
+     */
+    public static Map<String, String> textAlignmentInput(List<SubjectResult> results) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SubjectResult r : results) {
+            BenchmarkOutcome o = r.outcomes().get(PaperTable.TEXT_ALIGNMENT);
+            if (o != null && o.report().isPresent()) {
+                String c = o.report().get().provenance().get("input_combination");
+                if (c != null) {
+                    out.put(r.label(), c);
+                }
+            }
+        }
+        return out;
     }
 
     /** Per-epoch metrics (a metric with an {@code epoch} parameter) of a subject: metric name to (epoch, value). */

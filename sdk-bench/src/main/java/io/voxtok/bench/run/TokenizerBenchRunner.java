@@ -3,6 +3,7 @@ package io.voxtok.bench.run;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.Utterance;
+import io.voxtok.api.speaker.SpeakerEncoder;
 import io.voxtok.api.bench.Benchmark;
 import io.voxtok.api.bench.BenchmarkReport;
 import io.voxtok.api.text.Transcriber;
@@ -10,14 +11,15 @@ import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.bench.cache.CachingTokenizer;
 import io.voxtok.bench.cache.TokenCache;
 import io.voxtok.bench.corpus.BenchCorpus;
+import io.voxtok.bench.corpus.SplitProbeCorpus;
 import io.voxtok.bench.report.FigureData;
 import io.voxtok.bench.report.SubjectFigures;
+import io.voxtok.bench.speaker.SpeakerEncoderSummary;
 import io.voxtok.bench.subject.FileHashes;
 import io.voxtok.bench.subject.OpenedSubject;
 import io.voxtok.bench.subject.SubjectFactory;
 import io.voxtok.bench.subject.SubjectSpec;
 import io.voxtok.metrics.bench.BenchmarkResources;
-import io.voxtok.metrics.bench.SpeakerEmbedder;
 import io.voxtok.modelio.AtomicFiles;
 import io.voxtok.modelio.Json;
 import io.voxtok.runtime.VoxtokRuntime;
@@ -40,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * applied), wrapped in a {@link CachingTokenizer} whose cache folder is named after the subject's fingerprint, and
  * the tokens of every utterance are computed first (progress with ETA); benchmarks then receive the caching
  * tokenizer, so no benchmark encodes again. Each benchmark's result is written atomically to
- * {@code OUT/results/<subject>/<benchmark>.json} with a key over subject, corpus items, preset, seed and speaker
- * encoder; a later run with the same key reads it instead of running again, so a killed run resumes at the first
+ * {@code OUT/results/<subject>/<benchmark>.json} with a key over subject, corpus items, probe items, preset, seed and
+ * speaker encoder (description with weights checksum); a later run with the same key reads it instead of running again, so a killed run resumes at the first
  * unfinished (subject, benchmark), and its token cache spares the encoding it had done.
  *
  * <p>A benchmark that throws a {@link VoxtokException} of kind USER_INPUT for a subject (k-means units cannot be
@@ -51,22 +53,23 @@ public final class TokenizerBenchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TokenizerBenchRunner.class);
     private final VoxtokRuntime runtime;
     private final BenchOptions options;
-    private final SpeakerEmbedder embedder;
+    private final Optional<SpeakerEncoder> speakerEncoder;
+    private SpeakerEncoderSummary speakerSummary = SpeakerEncoderSummary.none();
     private final Optional<Transcriber> transcriber;
     private final PrintWriter out;
 
     /**
      * @param runtime     loads subjects and benchmarks (and owns them)
      * @param options     the run's settings
-     * @param embedder    speaker encoder for similarity metrics
-     * @param transcriber recogniser for WER, if any (not closed here)
-     * @param out         progress output
+     * @param speakerEncoder speaker encoder (SPI) for similarity metrics, if any (owned by the runtime)
+     * @param transcriber    recogniser for WER, if any (not closed here)
+     * @param out            progress output
      */
-    public TokenizerBenchRunner(VoxtokRuntime runtime, BenchOptions options, SpeakerEmbedder embedder,
+    public TokenizerBenchRunner(VoxtokRuntime runtime, BenchOptions options, Optional<SpeakerEncoder> speakerEncoder,
                                 Optional<Transcriber> transcriber, PrintWriter out) {
         this.runtime = runtime;
         this.options = options;
-        this.embedder = embedder;
+        this.speakerEncoder = speakerEncoder;
         this.transcriber = transcriber;
         this.out = out;
     }
@@ -100,16 +103,25 @@ public final class TokenizerBenchRunner {
     /** Runs everything. */
     public List<SubjectResult> run(BenchCorpus corpus, List<SubjectSpec> subjects, ModelCatalog catalog) {
         List<String> names = benchmarkNames();
-        BenchmarkResources resources = new BenchmarkResources(corpus.alignments(), embedder, transcriber,
-                options.seed(), options.preset());
+        SplitProbeCorpus probe = new SplitProbeCorpus(corpus, options.probeTrain(), options.probeDev());
+        BenchmarkResources resources = new BenchmarkResources(corpus.alignments(), speakerEncoder, transcriber,
+                options.seed(), options.preset(), Optional.of(probe),
+                Optional.of(options.cache().resolve("benchmarks")));
+        speakerSummary = speakerEncoder.map(e -> {
+            out.println("speaker encoder: " + e.spec().description());
+            SpeakerEncoderSummary s = SpeakerEncoderSummary.measure(e, corpus.entries());
+            out.println("  " + s.eerText());
+            return s;
+        }).orElse(SpeakerEncoderSummary.none());
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         for (String n : names) {
-            benchmarks.put(n, runtime.createBenchmark(n, ComponentConfig.empty(),
-                    Map.of(BenchmarkResources.class, resources)));
+            benchmarks.put(n, runtime.createBenchmark(n, new ComponentConfig(options.benchmarkOptions()
+                    .getOrDefault(n, Map.of()), Optional.empty()), Map.of(BenchmarkResources.class, resources)));
         }
         SubjectFactory factory = new SubjectFactory(runtime, catalog, corpus, options.cache(), options.unitsK(),
-                options.seed(), out);
-        String itemsHash = FileHashes.sha256(corpus.entries().stream().map(e -> e.id()).toList().toString());
+                options.unitsTrain(), options.seed(), out);
+        String itemsHash = FileHashes.sha256(corpus.entries().stream().map(e -> e.id()).toList().toString() + "|"
+                + probe.ids());
         List<SubjectResult> results = new ArrayList<>();
         for (SubjectSpec s : subjects) {
             out.println("subject " + s.text());
@@ -132,7 +144,8 @@ public final class TokenizerBenchRunner {
             Map<String, BenchmarkOutcome> outcomes = new LinkedHashMap<>();
             for (Map.Entry<String, Benchmark> b : benchmarks.entrySet()) {
                 String key = FileHashes.sha256(o.fingerprint() + "|" + itemsHash + "|" + options.preset() + "|"
-                        + options.seed() + "|" + embedder.name() + "|" + transcriber.isPresent() + "|" + b.getKey());
+                        + options.seed() + "|" + speakerSummary.description() + "|" + transcriber.isPresent() + "|" + b.getKey() + "|"
+                        + options.benchmarkOptions().getOrDefault(b.getKey(), Map.of()));
                 outcomes.put(b.getKey(), runOne(s, b.getKey(), b.getValue(), tok, utts, key));
             }
             SubjectFigures figures = FigureData.compute(utts, codes, frameRate, tok.spec().codebookSize(),
@@ -145,6 +158,11 @@ public final class TokenizerBenchRunner {
                     o.inputs(), cacheInfo));
         }
         return results;
+    }
+
+    /** The speaker encoder and its EER on the benchmark's utterances (measured by {@link #run}). */
+    public SpeakerEncoderSummary speakerEncoderSummary() {
+        return speakerSummary;
     }
 
     @SuppressWarnings("unchecked")

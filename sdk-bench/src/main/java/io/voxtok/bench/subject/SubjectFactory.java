@@ -31,11 +31,16 @@ import java.util.Optional;
  * teacher, whose centroids are fitted once on the corpus' training split and cached.
  */
 public final class SubjectFactory {
+    /** How k-means units of the phone teacher are named in reports: what they stand in for, and how they differ. */
+    static final String HUBERT_STAND_IN = "; the HuBERT-style units row of SLMTokBench, but NOT HuBERT: no HuBERT"
+            + " weights are available here, and the phone teacher is a supervised phone classifier (not"
+            + " self-supervised), so its units are expected to carry more phonetic content than HuBERT KM units";
     private final VoxtokRuntime runtime;
     private final ModelCatalog catalog;
     private final BenchCorpus corpus;
     private final Path cacheRoot;
     private final int unitsK;
+    private final int unitsTrain;
     private final long seed;
     private final PrintWriter log;
 
@@ -45,16 +50,18 @@ public final class SubjectFactory {
      * @param corpus    the corpus (its training split fits k-means units)
      * @param cacheRoot where fitted centroids are kept
      * @param unitsK    clusters of k-means units
+     * @param unitsTrain most train-split utterances k-means is fitted on (in turn from each speaker)
      * @param seed      k-means seed
      * @param log       progress output
      */
     public SubjectFactory(VoxtokRuntime runtime, ModelCatalog catalog, BenchCorpus corpus, Path cacheRoot, int unitsK,
-                          long seed, PrintWriter log) {
+                          int unitsTrain, long seed, PrintWriter log) {
         this.runtime = runtime;
         this.catalog = catalog;
         this.corpus = corpus;
         this.cacheRoot = cacheRoot;
         this.unitsK = unitsK;
+        this.unitsTrain = unitsTrain;
         this.seed = seed;
         this.log = log;
     }
@@ -131,7 +138,8 @@ public final class SubjectFactory {
         Teacher teacher = runtime.createTeacher(teacherName, ComponentConfig.ofModel(dir));
         Map<String, String> inputs = new LinkedHashMap<>(FileHashes.ofModel(dir));
         String weights = FileHashes.sha256(inputs.toString());
-        Path file = cacheRoot.resolve("units").resolve(s.slug() + "-L" + layerText + "-k" + unitsK + "-s" + seed + "-"
+        Path file = cacheRoot.resolve("units").resolve(s.slug() + "-L" + layerText + "-k" + unitsK + "-n" + unitsTrain
+                + "-s" + seed + "-"
                 + weights.substring(0, 12) + ".npy");
         Centroids centroids;
         if (Files.isRegularFile(file)) {
@@ -143,13 +151,16 @@ public final class SubjectFactory {
         inputs.put(file.toAbsolutePath().normalize().toString(), FileHashes.sha256(file));
         String hash = FileHashes.sha256(weights + "|" + layerText + "|" + FileHashes.sha256(file));
         Tokenizer t = new TeacherUnitsTokenizer(teacher, layer, centroids, hash.substring(0, 16));
-        String desc = "k-means units (k=" + unitsK + ", seed " + seed + ", fitted on the corpus' train split) of "
-                + "teacher " + teacherName + " (model " + dir.getFileName() + "), hidden state " + layerText;
+        String desc = "k-means units (k=" + unitsK + ", seed " + seed + ", fitted on at most " + unitsTrain
+                + " utterances of the corpus' train split) of "
+                + "teacher " + teacherName + " (model " + dir.getFileName() + "), hidden state " + layerText
+                + (teacherName.equals("phone-teacher") ? HUBERT_STAND_IN : "");
         return new OpenedSubject(s, t, desc, hash, inputs);
     }
 
     private Centroids fit(Teacher teacher, LayerSelection layer, Path file, SubjectSpec s) {
-        List<Utterance> train = BenchCorpus.load(corpus.trainEntries(), teacher.spec().sampleRate(), 1);
+        List<Utterance> train = BenchCorpus.load(corpus.splitEntries("train", unitsTrain),
+                teacher.spec().sampleRate(), 1);
         if (train.isEmpty()) {
             throw VoxtokException.userInput(corpus.manifest() + ": no train split to fit k-means units on");
         }

@@ -44,6 +44,20 @@ public final class SpeakerEncoderSelection {
 
     /** Creates the encoder (owned and closed by the runtime). */
     public SpeakerEncoder create(VoxtokRuntime rt) {
+        return open(rt, encoder, model, onnx, options);
+    }
+
+    /**
+     * One value naming a speaker encoder, as {@code voxtok bench tokenizers --speaker-encoder} takes it: a factory
+     * name, a {@code speaker-encoder} model directory or shipped model name, or an {@code .onnx} file.
+     */
+    public static SpeakerEncoder open(VoxtokRuntime rt, String value) {
+        boolean isOnnx = value.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
+        return open(rt, value, null, isOnnx ? Path.of(value) : null, Map.of());
+    }
+
+    private static SpeakerEncoder open(VoxtokRuntime rt, String encoder, Path model, Path onnx,
+                                       Map<String, String> options) {
         String factory = encoder;
         Path m = model;
         if (onnx != null) {

@@ -67,7 +67,22 @@ public final class TextAlignmentProbe {
      */
     public static TextAlignmentResult run(ProbeData train, ProbeData dev, ProbeData test, ProbePreset preset,
                                           long seed, ProgressListener progress) {
+        return run(train, dev, test, preset, seed, progress, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #run(ProbeData, ProbeData, ProbeData, ProbePreset, long, ProgressListener)}, keeping the state
+     * after each epoch in {@code checkpoints} ({@link ProbeCheckpoints}) and continuing from the latest saved epoch
+     * when one is there: an interrupted run resumes at its next epoch and ends with the same result as an
+     * uninterrupted one. The directory must belong to these splits, settings (the number of epochs aside) and seed.
+     *
+     * @param checkpoints where to keep per-epoch state, or empty for none
+     */
+    public static TextAlignmentResult run(ProbeData train, ProbeData dev, ProbeData test, ProbePreset preset,
+                                          long seed, ProgressListener progress,
+                                          java.util.Optional<java.nio.file.Path> checkpoints) {
         long t0 = System.nanoTime();
+        ProbeCheckpoints ck = checkpoints.map(ProbeCheckpoints::new).orElse(null);
         int layers = train.layers();
         if (dev.layers() != layers || test.layers() != layers) {
             throw VoxtokException.userInput("probe splits have " + layers + ", " + dev.layers() + " and "
@@ -111,8 +126,34 @@ public final class TextAlignmentProbe {
             double bestDev = Double.POSITIVE_INFINITY;
             CtcLoss trainLoss = new CtcLoss(CharacterVocabulary.BLANK, CtcReduction.MEAN, true);
             SplittableRandom shuffle = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            params.forEach((k, v) -> shapes.put(k, v.getShape().getShape()));
             try (Adam adam = new Adam(params, new AdamSettings(0.9, 0.999, 1e-8, 0, false))) {
-                for (int epoch = 1; epoch <= preset.epochs(); epoch++) {
+                int first = 1;
+                java.util.Optional<ProbeCheckpoints.Saved> saved = ck == null ? java.util.Optional.empty()
+                        : ck.latest();
+                if (saved.isPresent() && saved.get().epoch() > preset.epochs()) {
+                    LOG.info("probe checkpoint {} is past epoch {}: starting again", ck.directory(), preset.epochs());
+                    ck.clear();
+                    saved = java.util.Optional.empty();
+                }
+                if (saved.isPresent()) {
+                    ProbeCheckpoints.Saved sv = saved.get();
+                    restore(params, sv.params());
+                    adam.importState(sv.adam());
+                    curve.addAll(sv.curve());
+                    best = sv.best();
+                    bestEpoch = sv.bestEpoch();
+                    bestDev = sv.bestDev();
+                    for (int e = 1; e <= sv.epoch(); e++) {
+                        shuffled(usable, shuffle); // replays the shuffles of the finished epochs
+                    }
+                    first = sv.epoch() + 1;
+                    done[0] = (long) sv.epoch() * batches;
+                    progress.onProgress(done[0], total);
+                    LOG.info("text-alignment probe: continuing after epoch {} from {}", sv.epoch(), ck.directory());
+                }
+                for (int epoch = first; epoch <= preset.epochs(); epoch++) {
                     long e0 = System.nanoTime();
                     List<Integer> order = shuffled(usable, shuffle);
                     double lossSum = 0;
@@ -129,6 +170,10 @@ public final class TextAlignmentProbe {
                         bestDev = devLoss;
                         bestEpoch = epoch;
                         best = snapshot(params);
+                    }
+                    if (ck != null) {
+                        ck.save(epoch, snapshot(params), shapes, best, bestEpoch, bestDev, curve,
+                                adam.exportState());
                     }
                     double elapsed = (System.nanoTime() - t0) / 1e9;
                     LOG.info("probe epoch {}/{}: train loss {} dev loss {} ({} s, ETA {} s)", epoch,

@@ -73,12 +73,20 @@ public final class VoiceConversionBenchmark implements Benchmark {
             prov.put("not_applicable", "no two utterances of different speakers");
             return new BenchmarkReport(id.name(), subject.id().toString(), List.of(), prov);
         }
-        SpeakerSimilarity raw = SpeakerSimilarity.fit(resources.speakerEmbedder(), List.of());
-        Map<String, double[]> original = new LinkedHashMap<>();
-        for (Utterance u : all) {
-            original.put(u.id(), raw.embed(u.audio()));
+        if (resources.speakerEncoder().isEmpty()) {
+            prov.put("not_applicable", "the host offers no speaker encoder (voxtok bench tokenizers"
+                    + " --speaker-encoder)");
+            return new BenchmarkReport(id.name(), subject.id().toString(), List.of(), prov);
         }
-        SpeakerSimilarity sim = SpeakerSimilarity.fit(resources.speakerEmbedder(), new ArrayList<>(original.values()));
+        SpeakerSimilarity sim = new SpeakerSimilarity(resources.speakerEncoder().get());
+        Map<String, float[]> original = new LinkedHashMap<>();
+        for (ConversionPairs.Pair p : pairs) {
+            for (Utterance u : List.of(p.source(), p.reference())) {
+                if (!original.containsKey(u.id())) {
+                    original.put(u.id(), sim.embed(u.audio()));
+                }
+            }
+        }
         Transcriber asr = resources.transcriber().orElse(null);
         ErrorRate errors = new ErrorRate();
         double toSource = 0;
@@ -88,7 +96,7 @@ public final class VoiceConversionBenchmark implements Benchmark {
         long done = 0;
         for (ConversionPairs.Pair p : pairs) {
             AudioBuffer converted = convert(subject, p.source().audio(), p.reference().audio(), semantic);
-            double[] e = sim.embed(converted);
+            float[] e = sim.embed(converted);
             double cs = sim.cosine(e, original.get(p.source().id()));
             double cr = sim.cosine(e, original.get(p.reference().id()));
             toSource += cs;
@@ -101,7 +109,7 @@ public final class VoiceConversionBenchmark implements Benchmark {
             }
             progress.onProgress(++done, pairs.size());
         }
-        Map<String, String> params = Map.of("pairs", "" + pairs.size(), "embedder", sim.description(),
+        Map<String, String> params = Map.of("pairs", "" + pairs.size(), "speaker_encoder", sim.description(),
                 "content_layers", "RVQ-1.." + semantic, "voice_layers", "RVQ-" + (semantic + 1) + ".." + n);
         List<Metric> out = new ArrayList<>();
         out.add(new Metric("vc_similarity_to_source", toSource / pairs.size(), "cosine", false, VERSION, params));
@@ -113,6 +121,7 @@ public final class VoiceConversionBenchmark implements Benchmark {
             out.add(new Metric("vc_wer", w.value(), w.unit(), false, w.version(), w.parameters()));
         }
         prov.put("pairs", "" + pairs.size());
+        prov.put("speaker_encoder", sim.description());
         prov.put("pairing", "utterances sorted by id; each paired with the next one of another speaker");
         return new BenchmarkReport(id.name(), subject.id().toString(), out, prov);
     }

@@ -29,7 +29,8 @@ import java.util.Map;
  *   the transcript, and {@code wer_original}/{@code cer_original} on the originals (the recogniser's own floor,
  *   the paper's "ground truth" row);</li>
  *   <li>timbre: {@code speaker_similarity}, the mean cosine of speaker embeddings of original and resynthesis,
- *   with the host's {@link io.voxtok.metrics.bench.SpeakerEmbedder};</li>
+ *   with the host's speaker encoder (the SPI's {@link io.voxtok.api.speaker.SpeakerEncoder}; left out when the host
+ *   has none);</li>
  *   <li>signal: {@code log_mel_distance} (mean over utterances).</li>
  * </ul>
  * Without a recogniser or transcripts the WER metrics are left out. A subject that cannot decode (k-means units
@@ -62,21 +63,21 @@ public final class InformationPreservationBenchmark implements Benchmark {
     public BenchmarkReport run(Tokenizer subject, Iterable<Utterance> corpus, ProgressListener progress) {
         ErrorRate resynth = new ErrorRate();
         ErrorRate original = new ErrorRate();
-        List<double[]> origEmb = new ArrayList<>();
-        List<double[]> resEmb = new ArrayList<>();
+        double simSum = 0;
         double melSum = 0;
         long total = CorpusSize.of(corpus);
         long done = 0;
         int transcribed = 0;
         Transcriber asr = resources.transcriber().orElse(null);
-        SpeakerSimilarity raw = SpeakerSimilarity.fit(resources.speakerEmbedder(), List.of());
+        SpeakerSimilarity sim = resources.speakerEncoder().map(SpeakerSimilarity::new).orElse(null);
         for (Utterance u : corpus) {
             AudioBuffer y = subject.decode(subject.encode(u.audio()));
             AudioBuffer[] pair = BenchmarkAudio.sameLength(BenchmarkAudio.monoAt(u.audio(), RATE),
                     BenchmarkAudio.monoAt(y, RATE));
             melSum += LogMelDistance.standard().compute(pair[0], pair[1]).value();
-            origEmb.add(raw.embed(pair[0]));
-            resEmb.add(raw.embed(pair[1]));
+            if (sim != null) {
+                simSum += sim.cosine(sim.embed(pair[0]), sim.embed(pair[1]));
+            }
             if (asr != null && u.transcript().isPresent()) {
                 String ref = u.transcript().get();
                 resynth.add(ref, asr.transcribe(pair[1]));
@@ -88,28 +89,24 @@ public final class InformationPreservationBenchmark implements Benchmark {
         if (done == 0) {
             throw VoxtokException.userInput(id + ": the corpus is empty");
         }
-        SpeakerSimilarity sim = SpeakerSimilarity.fit(resources.speakerEmbedder(), origEmb);
-        double simSum = 0;
-        for (int i = 0; i < origEmb.size(); i++) {
-            simSum += sim.cosine(origEmb.get(i), resEmb.get(i));
-        }
         List<Metric> out = new ArrayList<>();
-        Map<String, String> simParams = Map.of("embedder", sim.description(), "aggregate",
-                "mean over " + done + " utterances");
         if (transcribed > 0) {
             out.add(renamed(resynth.wer(), "wer_resynth"));
             out.add(renamed(resynth.cer(), "cer_resynth"));
             out.add(renamed(original.wer(), "wer_original"));
             out.add(renamed(original.cer(), "cer_original"));
         }
-        out.add(new Metric("speaker_similarity", simSum / done, "cosine", true, VERSION, simParams));
+        if (sim != null) {
+            out.add(new Metric("speaker_similarity", simSum / done, "cosine", true, VERSION, Map.of("speaker_encoder",
+                    sim.description(), "aggregate", "mean over " + done + " utterances")));
+        }
         out.add(new Metric(LogMelDistance.NAME, melSum / done, "dB", false, LogMelDistance.VERSION,
                 Map.of("aggregate", "mean over " + done + " utterances", "sample_rate", "" + RATE)));
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("utterances", "" + done);
         prov.put("transcribed_utterances", "" + transcribed);
         prov.put("transcriber", asr == null ? "none" : asr instanceof io.voxtok.metrics.VoskTranscriber v ? v.description() : asr.getClass().getName());
-        prov.put("speaker_embedder", sim.description());
+        prov.put("speaker_encoder", sim == null ? "none" : sim.description());
         prov.put("benchmark_version", VERSION);
         return new BenchmarkReport(id.name(), subject.id().toString(), out, prov);
     }
