@@ -14,6 +14,8 @@ import io.voxtok.plugin.uslm.generation.GenerationOptions;
 import io.voxtok.plugin.uslm.generation.GenerationResult;
 import io.voxtok.plugin.uslm.generation.UslmGenerator;
 import io.voxtok.plugin.uslm.model.UslmModel;
+import io.voxtok.plugin.uslm.training.UslmScorer;
+import io.voxtok.api.lm.TeacherForcedScore;
 
 /**
  * A loaded USLM or VALL-E model behind the {@link LanguageModel} SPI. It has no text front-end (phonemiser and
@@ -28,6 +30,7 @@ public final class UslmLanguageModel implements LanguageModel {
     private final boolean kvCache;
     private final boolean suppressEos;
     private final UslmGenerator generator;
+    private final UslmScorer scorer;
 
     /**
      * @param id        component id
@@ -46,6 +49,7 @@ public final class UslmLanguageModel implements LanguageModel {
         this.kvCache = kvCache;
         this.suppressEos = suppressEos;
         this.generator = new UslmGenerator(model.network());
+        this.scorer = new UslmScorer(model.network());
     }
 
     @Override
@@ -104,6 +108,17 @@ public final class UslmLanguageModel implements LanguageModel {
         }
         TokenProducer producer = prompt.producer();
         return TokenMatrix.single(out, 0, model.config().numAudioTokens(), frameRate, producer);
+    }
+
+    @Override
+    public boolean supportsScoring() {
+        return true;
+    }
+
+    /** {@inheritDoc} The official training forward, dropout off, every NAR stage ({@link UslmScorer}). */
+    @Override
+    public TeacherForcedScore scoreTeacherForced(long[] textIds, int[][] codes) {
+        return scorer.score(model.manager(), textIds, codes);
     }
 
     @Override

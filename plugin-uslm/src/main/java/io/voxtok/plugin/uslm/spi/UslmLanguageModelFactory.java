@@ -7,6 +7,7 @@ import io.voxtok.api.backend.BackendKind;
 import io.voxtok.api.lm.LanguageModel;
 import io.voxtok.api.lm.LanguageModelFactory;
 import io.voxtok.plugin.uslm.model.UslmModel;
+import io.voxtok.plugin.uslm.model.UslmModelDirectory;
 import java.util.Set;
 
 /**
@@ -54,9 +55,17 @@ public final class UslmLanguageModelFactory implements LanguageModelFactory {
     @Override
     public LanguageModel create(ComponentConfig config, ComponentContext context) {
         UslmLanguageModelOptions o = UslmLanguageModelOptions.parse(config);
-        UslmModel model = o.randomInit()
-                ? UslmModel.random(io.voxtok.plugin.uslm.config.UslmConfig.read(o.config()), o.model(), o.seed())
-                : UslmModel.load(config.requireModel(id()), o.model());
-        return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos());
+        if (o.randomInit()) {
+            UslmModel model = UslmModel.random(io.voxtok.plugin.uslm.config.UslmConfig.read(o.config()), o.model(),
+                    o.seed());
+            return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos());
+        }
+        java.nio.file.Path dir = config.requireModel(id());
+        // a model trained by Voxtok records the tokenizer and frame rate of its codes; official ones do not
+        java.util.Map<String, Object> info = UslmModelDirectory.info(dir);
+        String tok = info.get("tokenizer") instanceof String s ? s : tokenizer;
+        double rate = info.get("frame_rate") instanceof Number n ? n.doubleValue() : frameRate;
+        UslmModel model = UslmModel.load(dir, o.model());
+        return new UslmLanguageModel(id(), model, tok, rate, o.kvCache(), o.suppressEos());
     }
 }
