@@ -98,6 +98,14 @@ public record TeacherForcedScore(long utterances, long frames, double arLoss, lo
         return h / (double) c;
     }
 
+    /**
+     * The counterpart of the official {@code train_stage 0} loss per frame with every NAR stage scored:
+     * {@code (AR + NAR stage 1 + mean of NAR stages 2..last) / 2}, each term per frame.
+     */
+    public double lossPerFrame() {
+        return (arLossPerFrame() + narLossPerFrame(1) + narLossPerFrame(2, narStages())) / 2;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TeacherForcedScore s && s.utterances == utterances && s.frames == frames

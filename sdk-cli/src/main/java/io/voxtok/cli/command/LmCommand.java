@@ -3,8 +3,8 @@ package io.voxtok.cli.command;
 import picocli.CommandLine.Command;
 
 /** {@code voxtok lm}: speech language models (USLM / VALL-E) over a tokenizer's codes. */
-@Command(name = "lm", description = "Speech language models (USLM / VALL-E): prepare token corpora, generate.",
-        subcommands = {LmPrepareCommand.class, LmGenerateCommand.class})
+@Command(name = "lm", description = "Speech language models (USLM / VALL-E): prepare token corpora, generate, score.",
+        subcommands = {LmPrepareCommand.class, LmGenerateCommand.class, LmScoreCommand.class})
 public final class LmCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

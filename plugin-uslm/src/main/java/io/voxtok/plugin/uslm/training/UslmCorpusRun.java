@@ -206,7 +206,7 @@ public final class UslmCorpusRun {
         double l2 = s.narLossPerFrame(1);
         double rest = s.narLossPerFrame(2, last);
         Map<String, Double> d = new LinkedHashMap<>();
-        d.put("dev_loss", trainStage == 0 ? (ar + l2 + rest) / 2 : trainStage == 1 ? ar : l2 + rest);
+        d.put("dev_loss", trainStage == 0 ? s.lossPerFrame() : trainStage == 1 ? ar : l2 + rest);
         d.put("dev_ar_loss", ar);
         d.put("dev_ar_top10_acc", s.arAccuracy());
         d.put("dev_nar_l2_loss", l2);
