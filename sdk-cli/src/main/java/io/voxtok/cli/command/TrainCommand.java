@@ -134,8 +134,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path cfg = config == null ? null : PathArguments.file("--config", config);
         if ((corpus != null ? 1 : 0) + (batches != null ? 1 : 0) + (tokens != null ? 1 : 0) > 1) {
-            throw new IllegalArgumentException("give one kind of training data: --corpus, --batches (with --init) or"
-                    + " --tokens");
+            throw new IllegalArgumentException("give one kind of training data, not both: --corpus, --batches (with"
+                    + " --init) or --tokens");
         }
         if (batches != null && init == null) {
             throw new IllegalArgumentException("--batches " + batches + " needs --init DIR (the start state dicts)");
