@@ -44,7 +44,7 @@ class UslmTrainerTest {
     void lossFallsAndTheRunDirectoryIsComplete() throws Exception {
         Path tokens = SyntheticTokens.write(dir.resolve("tokens"), 64, 48, 4, 1);
         Path run = dir.resolve("run");
-        TrainingResult r = train(SyntheticTokens.config(dir.resolve("c.json"), 40, 10, ""), tokens, run, false, null);
+        TrainingResult r = train(SyntheticTokens.config(dir.resolve("c.json"), 40, 20, ""), tokens, run, false, null);
         assertEquals(40, r.step());
         assertFalse(r.interrupted());
         List<Double> loss = series(run, "loss");
@@ -76,7 +76,7 @@ class UslmTrainerTest {
     @Test
     void aResumedRunEndsWithTheBitsOfAnUninterruptedOne() throws Exception {
         Path tokens = SyntheticTokens.write(dir.resolve("tokens"), 64, 24, 2, 2);
-        Path config = SyntheticTokens.config(dir.resolve("c.json"), 12, 3, "");
+        Path config = SyntheticTokens.config(dir.resolve("c.json"), 12, 6, "");
         Path straight = dir.resolve("straight");
         train(config, tokens, straight, false, null);
         Path split = dir.resolve("split");
@@ -93,6 +93,28 @@ class UslmTrainerTest {
         assertEquals(series(straight, "loss"), series(split, "loss"));
         assertEquals(series(straight, "nar_stage"), series(split, "nar_stage"));
         assertEquals(12, series(split, "loss").size(), "the log holds each step once");
+    }
+
+    @Test
+    void trainStageSelectsTheParts() {
+        Path tokens = SyntheticTokens.write(dir.resolve("tokens"), 64, 8, 1, 4);
+        io.voxtok.data.lm.LmTokenCorpus corpus = io.voxtok.data.lm.LmTokenCorpus.open(tokens);
+        io.voxtok.plugin.uslm.data.UslmBatch batch = new io.voxtok.plugin.uslm.data.UslmBatchCollator(8)
+                .collate(corpus, corpus.entries(io.voxtok.data.Split.TRAIN));
+        for (int stage = 0; stage <= 2; stage++) {
+            Path c = SyntheticTokens.config(dir.resolve("stage" + stage + ".json"), 4, 2, "\"train_stage\": " + stage);
+            UslmTrainingConfig cfg = UslmTrainingConfig.read(c);
+            try (UslmTrainer t = new UslmTrainer(cfg, cfg.model(corpus.manifest().vocabularySize(), 64))) {
+                UslmStepResult r = t.trainStep(batch);
+                assertEquals(stage == 2, Double.isNaN(r.arLoss()), "stage " + stage);
+                assertEquals(stage == 1, Double.isNaN(r.narL2Loss()), "stage " + stage);
+                double parts = (Double.isNaN(r.arLoss()) ? 0 : r.arLoss())
+                        + (Double.isNaN(r.narL2Loss()) ? 0 : r.narL2Loss() + r.narKLoss());
+                assertEquals(stage == 0 ? parts / 2 : parts, r.loss(), 1e-4 * r.loss(), "official total, stage " + stage);
+                assertTrue(r.narStage() == 0 || (r.narStage() >= 2 && r.narStage() <= 7));
+                assertTrue(r.gradNorm() > 0 && !r.skipped());
+            }
+        }
     }
 
     @Test
