@@ -63,7 +63,8 @@ public final class UslmTrainer implements AutoCloseable {
             long seed = settings.seed();
             ParameterLoader init = ParameterLoader.initializing(root, model.modelClass(),
                     (key, shape) -> initialValues(seed, key, shape));
-            this.network = UslmNetwork.build(model, UslmOptions.official(), init);
+            this.network = UslmNetwork.build(model,
+                    UslmOptions.official().withArLossIgnoresPadding(settings.arLossIgnoresPadding()), init);
             for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
                 if (e.getValue().requiresGradient()) {
                     NDArray a = e.getValue().getArray();

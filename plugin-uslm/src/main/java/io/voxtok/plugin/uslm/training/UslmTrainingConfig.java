@@ -22,7 +22,9 @@ import java.util.Set;
  * [max_duration 40], {@code batch_cost} ({@code sum} of the items' lengths, lhotse's rule, or {@code padded}
  * [sum]), {@code num_buckets} [10], {@code max_steps} [3000] (also the cosine's length), {@code valid_steps} [250],
  * {@code save_steps} [valid_steps], {@code checkpoints_kept} [2], {@code valid_items} (dev utterances scored [100]),
- * {@code grad_clip_norm} (on the per-frame loss's gradient; 0 = off [1.0]), {@code seed} [1234].
+ * {@code grad_clip_norm} (on the per-frame loss's gradient; 0 = off [1.0]), {@code seed} [1234],
+ * {@code ar_loss_ignores_padding} (the named fix of {@link io.voxtok.plugin.uslm.config.UslmOptions}: padded positions
+ * leave the AR loss instead of being trained towards EOS [false, official]).
  *
  * @param source the file read
  */
@@ -31,11 +33,11 @@ public record UslmTrainingConfig(String modelClass, int dModel, int nhead, int n
                                  double initialLearningRate, double minLearningRate, double maxDuration,
                                  boolean framesBudget, DurationBatchSampler.Cost batchCost, int numBuckets,
                                  int maxSteps, int validSteps, int saveSteps, int checkpointsKept, int validItems,
-                                 double gradClipNorm, long seed, Path source) {
+                                 double gradClipNorm, long seed, boolean arLossIgnoresPadding, Path source) {
     private static final Set<String> FIELDS = Set.of("model_class", "d_model", "nhead", "num_layers", "train_stage",
             "learning_rate", "betas", "warmup_steps", "initial_learning_rate", "min_learning_rate", "max_duration",
             "max_frames", "batch_cost", "num_buckets", "max_steps", "valid_steps", "save_steps", "checkpoints_kept",
-            "valid_items", "grad_clip_norm", "seed", "comment");
+            "valid_items", "grad_clip_norm", "seed", "ar_loss_ignores_padding", "comment");
 
     /**
      * Reads and validates a configuration file.
@@ -82,7 +84,8 @@ public record UslmTrainingConfig(String modelClass, int dModel, int nhead, int n
                 number(file, o, "min_learning_rate", 0), budget, frames, c, integer(file, o, "num_buckets", 10),
                 integer(file, o, "max_steps", 3000), valid, integer(file, o, "save_steps", valid),
                 integer(file, o, "checkpoints_kept", 2), integer(file, o, "valid_items", 100),
-                number(file, o, "grad_clip_norm", 1.0), integer(file, o, "seed", 1234), file);
+                number(file, o, "grad_clip_norm", 1.0), integer(file, o, "seed", 1234),
+                bool(file, o, "ar_loss_ignores_padding", false), file);
         cfg.validate();
         return cfg;
     }
@@ -131,6 +134,17 @@ public record UslmTrainingConfig(String modelClass, int dModel, int nhead, int n
             return n.doubleValue();
         }
         throw VoxtokException.userInput(file + ": '" + key + "' must be a number, got " + v);
+    }
+
+    private static boolean bool(Path file, Map<String, Object> o, String key, boolean def) {
+        Object v = o.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw VoxtokException.userInput(file + ": '" + key + "' must be true or false, got " + v);
     }
 
     private static int integer(Path file, Map<String, Object> o, String key, Integer def) {

@@ -115,6 +115,17 @@ class UslmTrainerTest {
                 assertTrue(r.gradNorm() > 0 && !r.skipped());
             }
         }
+        // the named fix: padded positions leave the AR loss, so a padded batch's AR loss is smaller
+        double[] ar = new double[2];
+        for (int fix = 0; fix < 2; fix++) {
+            Path c = SyntheticTokens.config(dir.resolve("fix" + fix + ".json"), 4, 2,
+                    "\"train_stage\": 1, \"ar_loss_ignores_padding\": " + (fix == 1));
+            UslmTrainingConfig cfg = UslmTrainingConfig.read(c);
+            try (UslmTrainer t = new UslmTrainer(cfg, cfg.model(corpus.manifest().vocabularySize(), 64))) {
+                ar[fix] = t.trainStep(batch).arLoss();
+            }
+        }
+        assertTrue(ar[1] < ar[0], "AR loss without padding " + ar[1] + " vs official " + ar[0]);
     }
 
     @Test
