@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ShippedModelsTest {
     private static final List<String> NAMES = List.of("speechtokenizer-small", "codec-small-nodistill",
-            "phone-teacher", "speaker-encoder");
+            "phone-teacher", "speaker-encoder", "uslm-small", "valle-small");
 
     @TempDir
     static Path dir;

@@ -16,11 +16,19 @@ import java.util.Map;
  *                     or {@code null} to sample crops from {@code corpus}
  * @param steps        steps to run (overrides the configuration), or {@code null}
  * @param options      recipe-specific overrides ({@code key=value})
+ * @param tokens       a prepared LM token corpus ({@code voxtok lm prepare}) for language-model recipes, or
+ *                     {@code null}
  */
 public record TrainingRequest(Path config, Path corpus, Path teacherCache, Path output, boolean resume, Path init,
-                              Path batches, Integer steps, Map<String, String> options) {
+                              Path batches, Integer steps, Map<String, String> options, Path tokens) {
     /** Copies the options. */
     public TrainingRequest {
         options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** A request without a token corpus (tokenizer recipes). */
+    public TrainingRequest(Path config, Path corpus, Path teacherCache, Path output, boolean resume, Path init,
+                           Path batches, Integer steps, Map<String, String> options) {
+        this(config, corpus, teacherCache, output, resume, init, batches, steps, options, null);
     }
 }

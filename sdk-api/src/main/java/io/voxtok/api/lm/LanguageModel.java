@@ -32,4 +32,23 @@ public interface LanguageModel extends Component {
     default TokenMatrix generateFromIds(TokenIdRequest request) {
         throw new UnsupportedOperationException(id() + " does not generate from token ids");
     }
+
+    /**
+     * Whether {@link #scoreTeacherForced} is implemented. Added in SPI 1.x; the default keeps older plugins working.
+     */
+    default boolean supportsScoring() {
+        return false;
+    }
+
+    /**
+     * Teacher-forced loss and top-10 accuracy of the model on one utterance: its text token ids
+     * ({@code <bos> ... <eos>}) and its codes, {@code codes[t][l]} for every frame and layer the model reads, every
+     * NAR stage evaluated (no random stage draw), dropout off.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsScoring()} is false (the default)
+     * @throws io.voxtok.api.VoxtokException on ids or codes outside the model's tables, naming the problem
+     */
+    default TeacherForcedScore scoreTeacherForced(long[] textIds, int[][] codes) {
+        throw new UnsupportedOperationException(id() + " does not score token sequences");
+    }
 }

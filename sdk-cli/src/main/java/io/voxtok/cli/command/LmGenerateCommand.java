@@ -32,12 +32,12 @@ public final class LmGenerateCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    @Option(names = {"-l", "--lm"}, defaultValue = "uslm", paramLabel = "NAME",
-            description = "language model name (uslm or valle; see 'voxtok plugins'); default uslm")
+    @Option(names = {"-l", "--lm"}, paramLabel = "NAME",
+            description = "language model name (uslm or valle; see 'voxtok plugins'); default: the model's model_class")
     String lm;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR",
-            description = "model directory: config.json + model.pt (or model.safetensors)")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "DIR|NAME",
+            description = "model directory (config.json + model.pt or model.safetensors) or shipped model name")
     Path model;
 
     @Option(names = "--text-ids", required = true, paramLabel = "X.npy",
@@ -90,9 +90,11 @@ public final class LmGenerateCommand implements Callable<Integer> {
             o.put("kv-cache", "false");
         }
         try (VoxtokRuntime rt = runtime.start()) {
-            LanguageModel m = rt.createLanguageModel(lm, new ComponentConfig(o, Optional.of(model)));
+            Path dir = RuntimeOptions.resolveModel(model);
+            String lmName = io.voxtok.cli.support.LanguageModelSelection.of(lm, dir);
+            LanguageModel m = rt.createLanguageModel(lmName, new ComponentConfig(o, Optional.of(dir)));
             if (!m.supportsTokenIds()) {
-                throw VoxtokException.userInput(lm + " cannot generate from token ids");
+                throw VoxtokException.userInput(lmName + " cannot generate from token ids");
             }
             TokenMatrix promptTokens = promptMatrix(promptCodes, prompt, m.spec().tokenizer());
             SamplingParams sampling = new SamplingParams(temperature, topK, topP,

@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train",
         description = {"Train a tokenizer with a recipe a plugin provides; --list shows the recipes.",
                 "Data: --corpus DIR|MANIFEST (random crops), or --batches DIR with --init DIR (fixed batches from a"
-                        + " start state). --resume continues the latest checkpoint of an existing run directory."})
+                        + " start state), or --tokens DIR (a token corpus from 'voxtok lm prepare', for language"
+                        + " models). --resume continues the latest checkpoint of an existing run directory."})
 public final class TrainCommand implements Callable<Integer> {
     /** The result metric a recipe sets to 1 when a check against {@code --expected} failed. */
     public static final String PARITY_FAILED = "parity_failed";
@@ -55,11 +56,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR|MANIFEST", description = "corpus directory or JSONL manifest")
     Path corpus;
 
+    @Option(names = "--tokens", paramLabel = "DIR",
+            description = "token corpus made by 'voxtok lm prepare' (language-model recipes such as uslm)")
+    Path tokens;
+
     @Option(names = "--teacher-cache", paramLabel = "DIR",
             description = "cached teacher features ('voxtok features'), the distillation target")
     Path teacherCache;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "RUN_DIR", description = "run directory (checkpoints, logs)")
+    @Option(names = {"-o", "--output", "--out"}, paramLabel = "RUN_DIR", description = "run directory (checkpoints, logs)")
     Path output;
 
     @Option(names = "--resume", description = "continue from the latest checkpoint in RUN_DIR (must exist)")
@@ -110,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private boolean anyTrainingOption() {
-        return config != null || corpus != null || teacherCache != null || output != null || resume || init != null
+        return config != null || corpus != null || tokens != null || teacherCache != null || output != null || resume || init != null
                 || batches != null || steps != null || !options.isEmpty() || expected != null;
     }
 
@@ -128,15 +133,16 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("missing -o RUN_DIR (the run directory)");
         }
         Path cfg = config == null ? null : PathArguments.file("--config", config);
-        if (corpus != null && batches != null) {
-            throw new IllegalArgumentException("give either --corpus or --batches (with --init), not both");
+        if ((corpus != null ? 1 : 0) + (batches != null ? 1 : 0) + (tokens != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("give one kind of training data, not both: --corpus, --batches (with"
+                    + " --init) or --tokens");
         }
         if (batches != null && init == null) {
             throw new IllegalArgumentException("--batches " + batches + " needs --init DIR (the start state dicts)");
         }
-        if (corpus == null && batches == null) {
-            throw new IllegalArgumentException("missing training data: give --corpus DIR|MANIFEST, or --batches DIR"
-                    + " with --init DIR");
+        if (corpus == null && batches == null && tokens == null) {
+            throw new IllegalArgumentException("missing training data: give --corpus DIR|MANIFEST, --batches DIR"
+                    + " with --init DIR, or --tokens DIR");
         }
         if (steps != null && steps < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
@@ -164,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
                 run, resume,
                 init == null ? null : PathArguments.directory("--init", init),
                 batches == null ? null : PathArguments.directory("--batches", batches),
-                steps, opts);
+                steps, opts, tokens == null ? null : PathArguments.directory("--tokens", tokens));
     }
 
     /** Prints the summary of {@code result}; returns the exit code (1 when a parity check failed). */

@@ -1,12 +1,10 @@
 package io.voxtok.cli.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.lm.LanguageModel;
+import io.voxtok.modelio.Json;
 import io.voxtok.runtime.VoxtokRuntime;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +23,9 @@ import picocli.CommandLine.Option;
  * config=FILE} gives random weights (tests, speed measurements).
  */
 public final class LanguageModelSelection {
+    /** The default language model component. */
+    public static final String DEFAULT = "uslm";
+
     @Option(names = "--lm", paramLabel = "NAME|DIR",
             description = "language model: a model directory (config.json + model.pt or model.safetensors) or a "
                     + "shipped model's name (see 'voxtok models')")
@@ -60,13 +61,32 @@ public final class LanguageModelSelection {
         if (!Files.isRegularFile(cfg)) {
             throw VoxtokException.userInput("language model directory " + modelDir.get() + " has no config.json");
         }
+        return of(null, modelDir.get());
+    }
+
+    /**
+     * The language model component for {@code modelDir}: {@code explicit} when given, else the one its
+     * {@code config.json} names ({@code model_class} {@code VALLE} means {@code valle}, anything else, or no
+     * configuration, {@code uslm}).
+     *
+     * @param explicit a component name, or {@code null}
+     * @param modelDir a model directory (it may not exist: the component then reports it)
+     */
+    public static String of(String explicit, Path modelDir) {
+        if (explicit != null) {
+            return explicit;
+        }
+        Path cfg = modelDir.resolve("config.json");
+        if (!Files.isRegularFile(cfg)) {
+            return DEFAULT;
+        }
+        Map<String, Object> o;
         try {
-            JsonNode root = new ObjectMapper().readTree(cfg.toFile());
-            String cls = root.path("model_class").asText("USLM");
-            return cls.equalsIgnoreCase("VALLE") ? "valle" : "uslm";
-        } catch (IOException e) {
+            o = Json.readObject(cfg);
+        } catch (RuntimeException e) {
             throw VoxtokException.userInput(cfg + ": not readable JSON: " + e.getMessage());
         }
+        return "VALLE".equalsIgnoreCase(String.valueOf(o.get("model_class"))) ? "valle" : DEFAULT;
     }
 
     /** The resolved model directory, if {@code --lm} was given. */

@@ -82,6 +82,14 @@ class TrainCommandTest {
                 "--init", s(init), "-o", s(run));
         assertEquals(2, both.code());
         assertTrue(both.err().contains("not both"), both.err());
+        CliRun corpusAndTokens = CliRun.of("train", "x", "--config", s(config), "--corpus", s(corpus), "--tokens",
+                s(dir), "-o", s(run));
+        assertEquals(2, corpusAndTokens.code());
+        assertTrue(corpusAndTokens.err().contains("--tokens"), corpusAndTokens.err());
+        CliRun missingTokens = CliRun.of("train", "x", "--config", s(config), "--tokens", s(dir.resolve("no-tokens")),
+                "-o", s(run));
+        assertEquals(2, missingTokens.code());
+        assertTrue(missingTokens.err().contains("no-tokens"), missingTokens.err());
         CliRun noInit = CliRun.of("train", "x", "--config", s(config), "--batches", s(batches), "-o", s(run));
         assertEquals(2, noInit.code());
         assertTrue(noInit.err().contains("--init"), noInit.err());

@@ -56,7 +56,8 @@ public final class SinePositionalEmbedding extends StateDictBlock {
     public NDArray forward(NDArray x, int offset, boolean training) {
         int t = Math.toIntExact(x.getShape().get(1));
         float[] rows = rows(offset, t);
-        try (NDArray pe = x.getManager().create(rows, new Shape(1, t, dModel));
+        // engine-owned: the product saves pe for alpha's gradient
+        try (NDArray pe = io.voxtok.nn.NdArrays.engineOwned(x.getManager().create(rows, new Shape(1, t, dModel)));
              NDArray scaled = pe.mul(alpha.getArray())) {
             NDArray out = x.add(scaled);
             NDArray dropped = TensorOps.dropout(out, dropout, training);

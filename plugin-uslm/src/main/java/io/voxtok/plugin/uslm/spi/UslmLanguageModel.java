@@ -6,17 +6,19 @@ import io.voxtok.api.lm.GenerationRequest;
 import io.voxtok.api.lm.LanguageModel;
 import io.voxtok.api.lm.LanguageModelSpec;
 import io.voxtok.api.lm.SamplingParams;
+import io.voxtok.api.lm.TeacherForcedScore;
 import io.voxtok.api.lm.TokenIdRequest;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.TokenProducer;
+import io.voxtok.plugin.uslm.config.TrainedTokenizer;
 import io.voxtok.plugin.uslm.generation.GenerationInput;
 import io.voxtok.plugin.uslm.generation.GenerationOptions;
 import io.voxtok.plugin.uslm.generation.GenerationResult;
 import io.voxtok.plugin.uslm.generation.UslmGenerator;
-import io.voxtok.plugin.uslm.config.TrainedTokenizer;
 import io.voxtok.plugin.uslm.model.UslmModel;
 import io.voxtok.plugin.uslm.text.UslmTextFrontEnd;
 import io.voxtok.plugin.uslm.text.UslmTextInput;
+import io.voxtok.plugin.uslm.training.UslmScorer;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -37,6 +39,7 @@ public final class UslmLanguageModel implements LanguageModel {
     private final UslmGenerator generator;
     private final UslmTextFrontEnd frontEnd;
     private final TrainedTokenizer trainedOn;
+    private final UslmScorer scorer;
 
     /**
      * @param id        component id
@@ -60,6 +63,7 @@ public final class UslmLanguageModel implements LanguageModel {
         this.generator = new UslmGenerator(model.network());
         this.frontEnd = frontEnd;
         this.trainedOn = trainedOn;
+        this.scorer = new UslmScorer(model.network());
     }
 
     @Override
@@ -158,4 +162,16 @@ public final class UslmLanguageModel implements LanguageModel {
     public void close() {
         model.close();
     }
+
+    @Override
+    public boolean supportsScoring() {
+        return true;
+    }
+
+    /** {@inheritDoc} The official training forward, dropout off, every NAR stage ({@link UslmScorer}). */
+    @Override
+    public TeacherForcedScore scoreTeacherForced(long[] textIds, int[][] codes) {
+        return scorer.score(model.manager(), textIds, codes);
+    }
+
 }

@@ -3,15 +3,16 @@ package io.voxtok.plugin.uslm.spi;
 import io.voxtok.api.ComponentConfig;
 import io.voxtok.api.ComponentContext;
 import io.voxtok.api.ComponentId;
+import io.voxtok.api.VoxtokException;
 import io.voxtok.api.backend.BackendKind;
 import io.voxtok.api.lm.LanguageModel;
 import io.voxtok.api.lm.LanguageModelFactory;
-import io.voxtok.plugin.uslm.model.UslmModel;
-import io.voxtok.api.VoxtokException;
 import io.voxtok.data.synth.ExternalTool;
 import io.voxtok.data.text.EspeakPhonemizer;
 import io.voxtok.data.text.TextVocabulary;
 import io.voxtok.plugin.uslm.config.TrainedTokenizer;
+import io.voxtok.plugin.uslm.model.UslmModel;
+import io.voxtok.plugin.uslm.model.UslmModelDirectory;
 import io.voxtok.plugin.uslm.text.UslmTextFrontEnd;
 import java.nio.file.Files;
 import java.util.Set;
@@ -81,7 +82,15 @@ public final class UslmLanguageModelFactory implements LanguageModelFactory {
             }
             java.util.Optional<TrainedTokenizer> trainedOn = o.randomInit() || !o.tokenizerCheck()
                     ? java.util.Optional.empty() : TrainedTokenizer.read(config.requireModel(id()));
-            return new UslmLanguageModel(id(), model, tokenizer, frameRate, o.kvCache(), o.suppressEos(), frontEnd,
+            String tok = tokenizer;
+            double rate = frameRate;
+            if (!o.randomInit()) {
+                // a model trained by Voxtok records the tokenizer and frame rate of its codes; official ones do not
+                java.util.Map<String, Object> info = UslmModelDirectory.info(config.requireModel(id()));
+                tok = info.get("tokenizer") instanceof String t ? t : tokenizer;
+                rate = info.get("frame_rate") instanceof Number n ? n.doubleValue() : frameRate;
+            }
+            return new UslmLanguageModel(id(), model, tok, rate, o.kvCache(), o.suppressEos(), frontEnd,
                     trainedOn.orElse(null));
         } catch (RuntimeException e) {
             model.close();

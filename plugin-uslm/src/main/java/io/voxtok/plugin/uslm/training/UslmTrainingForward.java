@@ -50,6 +50,35 @@ public final class UslmTrainingForward {
         if (trainStage < 0 || trainStage > 2) {
             throw VoxtokException.userInput("train_stage must be 0, 1 or 2, got " + trainStage);
         }
+        return run(batch, trainStage != 2, trainStage != 1 ? null : List.of(), trainStage == 0, training, trace);
+    }
+
+    /**
+     * The same losses and metrics for parts chosen by the caller instead of the stage draw (scoring): the AR part
+     * when {@code ar}, and each NAR stage of {@code narStages} (1 = RVQ-2 ... 7 = RVQ-8). The total is the plain sum
+     * of the parts. The stage sampler is not consulted.
+     *
+     * @param batch     inputs (their manager receives every output)
+     * @param ar        compute the AR part
+     * @param narStages NAR stages to compute, in order
+     * @param training  dropout on
+     */
+    public UslmTrainingOutput forwardParts(UslmBatch batch, boolean ar, List<Integer> narStages, boolean training) {
+        for (int st : narStages) {
+            if (st < 1 || st >= net.config().numQuantizers()) {
+                throw VoxtokException.userInput("NAR stage must be in 1.." + (net.config().numQuantizers() - 1)
+                        + ", got " + st);
+            }
+        }
+        if (!ar && narStages.isEmpty()) {
+            throw VoxtokException.userInput("nothing to compute: no AR part and no NAR stage");
+        }
+        return run(batch, ar, List.copyOf(narStages), false, training, false);
+    }
+
+    /** {@code narStages} null = draw them; empty = no NAR part. */
+    private UslmTrainingOutput run(UslmBatch batch, boolean withAr, List<Integer> narStages, boolean halve,
+                                   boolean training, boolean trace) {
         UslmConfig cfg = net.config();
         NDManager m = batch.x().getManager();
         int n = batch.size();
@@ -91,26 +120,29 @@ public final class UslmTrainingForward {
         Map<String, NDArray> losses = new LinkedHashMap<>();
         List<TopKAccuracy> metrics = new ArrayList<>();
         List<Integer> stages = new ArrayList<>();
-        NDArray codesArr = m.create(codes, new Shape(n, t, q));
-        NDArray arInputs = m.create(arIn, new Shape(n, t));
+        // engine-owned: the embedding lookups keep their indices for the backward pass
+        NDArray codesArr = NdArrays.engineOwned(m.create(codes, new Shape(n, t, q)));
+        NDArray arInputs = NdArrays.engineOwned(m.create(arIn, new Shape(n, t)));
         NDArray total = null;
         if (trace) {
             tr.put("train_codes_masked", codesArr);
             tr.put("train_ar_inputs", arInputs);
             tr.put("train_ar_targets", m.create(arTgt, new Shape(n, t)));
         }
-        if (trainStage != 2) {
+        if (withAr) {
             NDArray lossAr = arPart(batch, arInputs, arTgt, xl, yl, s, t, frames, training, trace, tr, metrics);
             losses.put("loss_ar", lossAr);
             total = lossAr;
         }
-        if (trainStage != 1) {
-            if (net.options().narStageDraw() == NarStageDraw.STAGE1_PLUS_UNIFORM_2_7) {
-                stages.add(1);
-                stages.add(sampler.choose(range(2, cfg.numQuantizers() - 1)));
-            } else {
-                stages.add(sampler.choose(range(1, cfg.numQuantizers() - 1)));
-            }
+        if (narStages != null) {
+            stages.addAll(narStages);
+        } else if (net.options().narStageDraw() == NarStageDraw.STAGE1_PLUS_UNIFORM_2_7) {
+            stages.add(1);
+            stages.add(sampler.choose(range(2, cfg.numQuantizers() - 1)));
+        } else {
+            stages.add(sampler.choose(range(1, cfg.numQuantizers() - 1)));
+        }
+        if (!stages.isEmpty()) {
             try (NDArray narMask = AttentionMasks.keyPadding(m, xl, yl, s, t)) {
                 if (trace) {
                     tr.put("train_nar_key_padding_mask", AttentionMasks.keyPaddingFlags(m, xl, yl, s, t));
@@ -131,7 +163,7 @@ public final class UslmTrainingForward {
                 }
             }
         }
-        if (trainStage == 0) {
+        if (halve) {
             NDArray half = NdArrays.div(total, 2f);
             if (!losses.containsValue(total)) {
                 total.close();
