@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.voxtok.modelio.StateDict;
+import io.voxtok.nn.FanInUniformInitializer;
 import io.voxtok.nn.ParameterLoader;
 import io.voxtok.nn.StateDictBlock;
 import io.voxtok.nn.linear.Linear;
@@ -54,7 +55,7 @@ public final class PhoneTeacherNetwork extends StateDictBlock {
     /** A freshly initialised network (PyTorch's default initialisation, drawn from {@code seed}) on {@code manager}. */
     public static PhoneTeacherNetwork initialized(PhoneTeacherConfig config, NDManager manager, long seed) {
         ParameterLoader loader = ParameterLoader.initializing(manager, "phone-teacher",
-                new UniformFanInInitializer(seed));
+                new FanInUniformInitializer(seed));
         return new PhoneTeacherNetwork(config, loader);
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import io.voxtok.modelio.StateDict;
+import io.voxtok.nn.FanInUniformInitializer;
 import io.voxtok.nn.ParameterLoader;
 import io.voxtok.nn.StateDictBlock;
 import io.voxtok.nn.linear.Linear;

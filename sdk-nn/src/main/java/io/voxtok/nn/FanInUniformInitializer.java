@@ -1,6 +1,4 @@
-package io.voxtok.plugin.speakerencoder.model;
-
-import io.voxtok.nn.ParameterLoader;
+package io.voxtok.nn;
 
 import java.util.HashMap;
 import java.util.Map;
