@@ -201,18 +201,27 @@ public final class NpyFile {
         HeaderParser p = new HeaderParser(header.strip(), file);
         Object value = p.value();
         if (!(value instanceof Map<?, ?>)) {
-            throw bad(file, "its header is not a dict: " + header.strip());
+            throw bad(file, "its header is not a dict: " + HeaderParser.quote(header.strip()));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
         return map;
     }
 
-    /** Tokeniser for the tiny subset of Python literals numpy writes in headers. */
+    /**
+     * Tokeniser for the tiny subset of Python literals numpy writes in headers. Numpy nests two levels (a dict
+     * holding a shape tuple); the depth is bounded so that a header of thousands of brackets is a one-line error,
+     * not a StackOverflowError.
+     */
     private static final class HeaderParser {
+        /** Deepest nesting accepted: numpy needs 2; a little room for structured dtypes' descr lists. */
+        static final int MAX_DEPTH = 8;
+        /** How much of the header an error message quotes: it must stay one short line. */
+        private static final int QUOTE_CHARS = 80;
         private final String s;
         private final Path file;
         private int pos;
+        private int depth;
 
         HeaderParser(String s, Path file) {
             this.s = s;
@@ -225,13 +234,18 @@ public final class NpyFile {
                 throw error();
             }
             char c = s.charAt(pos);
+            if ((c == '{' || c == '(' || c == '[') && depth >= MAX_DEPTH) {
+                throw bad(file, "its header nests deeper than " + MAX_DEPTH + " levels (at character " + pos + ")");
+            }
             if (c == '{') {
                 pos++;
+                depth++;
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (true) {
                     skip();
                     if (peek() == '}') {
                         pos++;
+                        depth--;
                         return map;
                     }
                     Object key = value();
@@ -247,11 +261,13 @@ public final class NpyFile {
             if (c == '(' || c == '[') {
                 char close = c == '(' ? ')' : ']';
                 pos++;
+                depth++;
                 List<Object> list = new ArrayList<>();
                 while (true) {
                     skip();
                     if (peek() == close) {
                         pos++;
+                        depth--;
                         return list;
                     }
                     list.add(value());
@@ -309,8 +325,15 @@ public final class NpyFile {
             }
         }
 
+        /** The start of a header, on one line, for an error message. */
+        static String quote(String header) {
+            String q = header.length() <= QUOTE_CHARS ? header : header.substring(0, QUOTE_CHARS) + "...";
+            return q.replaceAll("\\p{Cntrl}", "?");
+        }
+
         private VoxtokException error() {
-            return bad(file, "its header is not a dict literal numpy writes (at character " + pos + "): " + s);
+            return bad(file, "its header is not a dict literal numpy writes (at character " + pos + "): "
+                    + quote(s));
         }
     }
 
