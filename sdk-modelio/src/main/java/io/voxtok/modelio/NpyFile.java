@@ -88,7 +88,16 @@ public final class NpyFile {
                 throw bad(file, "its dtype '" + descr + "' is not supported (supported: " + TYPES.keySet()
                         + " with '<', '>' or '|')");
             }
-            long bytes = Math.multiplyExact(Tensor.numel(shape), (long) dtype.bytes());
+            long bytes;
+            try {
+                // exact: Tensor.numel wraps around, and a wrapped product (2^32 x 2^32 = 0) would pass the size check
+                bytes = dtype.bytes();
+                for (long d : shape) {
+                    bytes = Math.multiplyExact(bytes, d);
+                }
+            } catch (ArithmeticException e) {
+                throw bad(file, "its shape " + Arrays.toString(shape) + " has more bytes than a file can hold");
+            }
             long dataStart = headerStart + headerLen;
             if (size - dataStart < bytes) {
                 throw bad(file, "its " + Arrays.toString(shape) + " " + descr + " array needs " + bytes
