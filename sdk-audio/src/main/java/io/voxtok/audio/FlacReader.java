@@ -26,8 +26,14 @@ import java.util.List;
  * and the WAV it was encoded from read to identical floats.
  *
  * <p>Frames that fail their CRC or header check are an error (jflac on its own would zero-fill or skip them and go
- * on). A stream cut off by the end of the file (fewer samples than STREAMINFO announces, or a last frame that ends
- * early) is read up to its last complete frame, with a warning, like a truncated WAV file.
+ * on), the last frame included. A stream cut off by the end of the file (fewer samples than STREAMINFO announces,
+ * or a last frame that ends early) is read up to its last complete frame, with a warning, like a truncated WAV
+ * file: that repair applies only when the only problem jflac reports is the end of the file.
+ *
+ * <p>Before jflac runs, {@link FlacMetadataCheck} checks every metadata block against the file's size (jflac would
+ * allocate whatever a Vorbis comment or picture declares), refuses a STREAMINFO sample rate outside 1 kHz to
+ * 768 kHz and a sample count the file cannot hold; the announced count then only sizes the first buffer, capped by
+ * the file size, and the buffer grows with the frames actually decoded.
  */
 public final class FlacReader {
     private static final Logger LOG = LoggerFactory.getLogger(FlacReader.class);
@@ -44,8 +50,9 @@ public final class FlacReader {
      */
     public static AudioBuffer read(Path file) {
         checkMagic(file);
+        FlacMetadataCheck.StreamInfoFields declared = FlacMetadataCheck.check(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return decode(file, new FLACDecoder(in));
+            return decode(file, new FLACDecoder(in), declared.fileSize());
         } catch (IOException e) {
             // jflac reports malformed streams as plain IOExceptions; the file itself was readable (checkMagic).
             throw AudioFileErrors.badInput(file, "corrupt or truncated FLAC stream: " + e.getMessage(), e);
@@ -64,7 +71,7 @@ public final class FlacReader {
         }
     }
 
-    private static AudioBuffer decode(Path file, FLACDecoder decoder) throws IOException {
+    private static AudioBuffer decode(Path file, FLACDecoder decoder, long fileSize) throws IOException {
         List<String> errors = new ArrayList<>();
         decoder.addFrameListener(new FrameListener() {
             @Override
@@ -89,15 +96,16 @@ public final class FlacReader {
         int channels = info.getChannels();
         int bits = info.getBitsPerSample();
         int sampleRate = info.getSampleRate();
-        if (sampleRate <= 0) {
-            throw AudioFileErrors.badInput(file, "FLAC stream has no sample rate in STREAMINFO");
-        }
+        AudioLimits.checkSampleRate(file, "FLAC STREAMINFO", sampleRate);
         long announced = info.getTotalSamples(); // per channel; 0 means unknown
         if (announced * channels > MAX_SAMPLES) {
             throw AudioFileErrors.badInput(file, "too long to load at once (" + announced * channels + " samples)");
         }
         double scale = 1.0 / (1L << (bits - 1));
-        float[] out = new float[(int) Math.max(announced * channels, 1 << 16)];
+        // The announced count only sizes the first allocation, and never beyond what the file plausibly decodes to
+        // (4 samples per byte is already 8:1 compression of 16-bit audio); the buffer grows with decoded frames.
+        long initial = Math.min(announced * channels, Math.max(1L << 16, 4 * fileSize));
+        float[] out = new float[(int) Math.max(initial, 1 << 16)];
         int filled = 0;
         Frame frame;
         while ((frame = decoder.readNextFrame()) != null) {
@@ -127,7 +135,13 @@ public final class FlacReader {
             }
             filled += blockSize * channels;
         }
-        // Errors after the last complete frame come from a final frame cut off by the end of the file.
+        // After the last complete frame, an error caused by the end of the file is truncation (an interrupted
+        // write): keep what is there. Any other error there (bad CRC, bad padding, lost sync) is damage to the last
+        // frame, and dropping it silently would shorten the audio without anyone knowing.
+        List<String> damage = errors.stream().filter(msg -> !msg.contains("EOFException")).toList();
+        if (!damage.isEmpty()) {
+            throw AudioFileErrors.badInput(file, "corrupt last FLAC frame: " + String.join("; ", damage));
+        }
         long frames = filled / channels;
         if (announced > 0 && frames < announced) {
             LOG.warn("{}: FLAC stream ends after {} of {} announced frames; reading what is there",

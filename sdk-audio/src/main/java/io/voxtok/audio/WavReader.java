@@ -31,6 +31,10 @@ import java.nio.file.StandardOpenOption;
  * recording, or a streaming writer that never patched the size), the reader keeps the whole frames present and
  * logs a warning; a trailing partial frame is dropped the same way. A truncated header is an error.
  *
+ * <p><b>Refused values.</b> A sample rate outside 1 kHz to 768 kHz (a rate of 1 Hz would hang resampling), and, in
+ * float files, a NaN or infinite sample or one beyond +36 dBFS ({@code |x| > 64}, garbage such as 1e30 that would
+ * turn into all-zero codes). Float samples between 1 and 64 in magnitude are kept as they are, not clipped.
+ *
  * <p>Every problem is a {@link VoxtokException} of kind {@code USER_INPUT} whose message starts with the file,
  * e.g. {@code "x.wav: not a RIFF/WAVE file"} or {@code "x.wav: unsupported WAV encoding: 12-bit PCM"}.
  */
@@ -189,9 +193,7 @@ public final class WavReader {
         if (channels == 0) {
             throw AudioFileErrors.badInput(file, "invalid 'fmt ' chunk: 0 channels");
         }
-        if (sampleRate == 0 || sampleRate > Integer.MAX_VALUE) {
-            throw AudioFileErrors.badInput(file, "invalid 'fmt ' chunk: sample rate " + sampleRate);
-        }
+        AudioLimits.checkSampleRate(file, "'fmt ' chunk", sampleRate);
         if (blockAlign != channels * format.bytesPerSample()) {
             throw AudioFileErrors.badInput(file, "inconsistent 'fmt ' chunk: block align " + blockAlign
                     + " does not match " + channels + " channels of " + bits + "-bit samples");
@@ -231,6 +233,9 @@ public final class WavReader {
             readFully(ch, pos, buf);
             buf.flip();
             PcmCodec.decode(layout.format, buf, n, out, done);
+            if (layout.format.isFloatingPoint()) {
+                AudioLimits.checkFloatSamples(file, out, done, done + n, layout.channels);
+            }
             done += n;
             pos += (long) n * bytesPerSample;
         }

@@ -88,7 +88,16 @@ public final class NpyFile {
                 throw bad(file, "its dtype '" + descr + "' is not supported (supported: " + TYPES.keySet()
                         + " with '<', '>' or '|')");
             }
-            long bytes = Math.multiplyExact(Tensor.numel(shape), (long) dtype.bytes());
+            long bytes;
+            try {
+                // exact: Tensor.numel wraps around, and a wrapped product (2^32 x 2^32 = 0) would pass the size check
+                bytes = dtype.bytes();
+                for (long d : shape) {
+                    bytes = Math.multiplyExact(bytes, d);
+                }
+            } catch (ArithmeticException e) {
+                throw bad(file, "its shape " + Arrays.toString(shape) + " has more bytes than a file can hold");
+            }
             long dataStart = headerStart + headerLen;
             if (size - dataStart < bytes) {
                 throw bad(file, "its " + Arrays.toString(shape) + " " + descr + " array needs " + bytes
@@ -201,18 +210,27 @@ public final class NpyFile {
         HeaderParser p = new HeaderParser(header.strip(), file);
         Object value = p.value();
         if (!(value instanceof Map<?, ?>)) {
-            throw bad(file, "its header is not a dict: " + header.strip());
+            throw bad(file, "its header is not a dict: " + HeaderParser.quote(header.strip()));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
         return map;
     }
 
-    /** Tokeniser for the tiny subset of Python literals numpy writes in headers. */
+    /**
+     * Tokeniser for the tiny subset of Python literals numpy writes in headers. Numpy nests two levels (a dict
+     * holding a shape tuple); the depth is bounded so that a header of thousands of brackets is a one-line error,
+     * not a StackOverflowError.
+     */
     private static final class HeaderParser {
+        /** Deepest nesting accepted: numpy needs 2; a little room for structured dtypes' descr lists. */
+        static final int MAX_DEPTH = 8;
+        /** How much of the header an error message quotes: it must stay one short line. */
+        private static final int QUOTE_CHARS = 80;
         private final String s;
         private final Path file;
         private int pos;
+        private int depth;
 
         HeaderParser(String s, Path file) {
             this.s = s;
@@ -225,13 +243,18 @@ public final class NpyFile {
                 throw error();
             }
             char c = s.charAt(pos);
+            if ((c == '{' || c == '(' || c == '[') && depth >= MAX_DEPTH) {
+                throw bad(file, "its header nests deeper than " + MAX_DEPTH + " levels (at character " + pos + ")");
+            }
             if (c == '{') {
                 pos++;
+                depth++;
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (true) {
                     skip();
                     if (peek() == '}') {
                         pos++;
+                        depth--;
                         return map;
                     }
                     Object key = value();
@@ -247,11 +270,13 @@ public final class NpyFile {
             if (c == '(' || c == '[') {
                 char close = c == '(' ? ')' : ']';
                 pos++;
+                depth++;
                 List<Object> list = new ArrayList<>();
                 while (true) {
                     skip();
                     if (peek() == close) {
                         pos++;
+                        depth--;
                         return list;
                     }
                     list.add(value());
@@ -309,8 +334,15 @@ public final class NpyFile {
             }
         }
 
+        /** The start of a header, on one line, for an error message. */
+        static String quote(String header) {
+            String q = header.length() <= QUOTE_CHARS ? header : header.substring(0, QUOTE_CHARS) + "...";
+            return q.replaceAll("\\p{Cntrl}", "?");
+        }
+
         private VoxtokException error() {
-            return bad(file, "its header is not a dict literal numpy writes (at character " + pos + "): " + s);
+            return bad(file, "its header is not a dict literal numpy writes (at character " + pos + "): "
+                    + quote(s));
         }
     }
 

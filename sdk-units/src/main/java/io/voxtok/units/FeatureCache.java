@@ -72,8 +72,9 @@ public final class FeatureCache {
      * @param teacher  the teacher to run; its {@link TeacherSpec} gives the dimension and frame rate
      * @param progress called after each item with (items done, items total)
      * @return the manifest written, listing all items in order
-     * @throws VoxtokException USER_INPUT for duplicate ids, a directory of another teacher/selection, or a cached
-     *                         file of the wrong shape; ENVIRONMENT for I/O failures
+     * @throws VoxtokException USER_INPUT for duplicate ids, empty audio or audio too short for one feature frame,
+     *                         a directory of another teacher/selection, or a cached file of the wrong shape;
+     *                         ENVIRONMENT for I/O failures
      */
     public FeatureCacheManifest extract(List<CacheItem> items, Teacher teacher, ProgressListener progress) {
         TeacherSpec spec = teacher.spec();
@@ -102,7 +103,16 @@ public final class FeatureCache {
                 skipped++;
             } else {
                 AudioBuffer audio = item.audio().get();
+                // A (0, dim) file would be taken for features and fail later, far from its cause; `voxtok encode`
+                // refuses the same audio, so features refuse it too (issue #16).
+                if (audio.frames() == 0) {
+                    throw VoxtokException.userInput(item.id() + ": empty audio (0 samples); no features to extract");
+                }
                 FeatureSequence f = teacher.represent(audio, layers);
+                if (f.frames() == 0) {
+                    throw VoxtokException.userInput(item.id() + ": audio of " + audio.frames() + " samples is too "
+                            + "short to give any feature frame of teacher '" + teacherId + "'");
+                }
                 if (f.dim() != spec.dim()) {
                     throw new VoxtokException(ErrorKind.PLUGIN, "teacher returned dimension " + f.dim() + ", its spec says " + spec.dim());
                 }

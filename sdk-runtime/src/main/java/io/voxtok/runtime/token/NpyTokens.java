@@ -32,6 +32,14 @@ public final class NpyTokens {
         NpyFile.write(path, Tensor.ofLongs(l, tokens.layers(), tokens.batchSize(), tokens.frames()));
     }
 
+    private static long fileSize(Path path) {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (java.io.IOException e) {
+            throw new VoxtokException(ErrorKind.ENVIRONMENT, path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads {@code (n_q, B, T)} or {@code (n_q, T)} integer codes. */
     public static TokenMatrix read(Path path, int firstLayer, int codebookSize, double frameRate, TokenProducer producer) {
         Tensor t = NpyFile.read(path);
@@ -42,6 +50,17 @@ public final class NpyTokens {
         if (shape.length != 3) {
             throw new VoxtokException(ErrorKind.USER_INPUT, path + ": expected codes of shape (n_q, B, T), got "
                     + Arrays.toString(t.shape()));
+        }
+        if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE || shape[2] > Integer.MAX_VALUE) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, path + ": shape " + Arrays.toString(t.shape())
+                    + " is too large for a token matrix");
+        }
+        // Items of 0 frames cost no bytes in .npy, so the shape alone could make new int[batch] allocate gigabytes
+        // from a tiny file; no real batch has more items than the file has bytes.
+        long fileBytes = fileSize(path);
+        if (shape[1] > fileBytes) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, path + ": shape " + Arrays.toString(t.shape())
+                    + " declares " + shape[1] + " batch items, more than the file's " + fileBytes + " bytes");
         }
         long[] v;
         try {

@@ -1,5 +1,7 @@
 package io.voxtok.runtime.token;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SDK's token container ({@code .vtok}), one format for any tokenizer.
@@ -31,13 +34,21 @@ import java.util.Map;
  * hash), sample rate, hop length, frame rate, first layer and number of layers, codebook size, batch size, frames,
  * valid frames per item, the code type, free-form string metadata (e.g. EnCodec's bandwidth) and the token matrix's
  * real-valued side information ({@code sideInfo}: name to one float array per item, e.g. EnCodec 48 kHz's
- * per-segment scales; floats are written with enough digits to read back bit-exactly).
+ * per-segment scales; floats are written with enough digits to read back bit-exactly). Metadata and side
+ * information are written in key order, so identical tokens always give byte-identical files.
+ *
+ * <p>The reader trusts no declared size: the header length must fit in the file, the header must be exactly one
+ * JSON object, and the codes the header declares (layers x batch x frames) must fill the rest of the file exactly,
+ * so a header and body that disagree are refused instead of decoding shifted codes, and nothing is allocated from
+ * a declared count before the file is known to hold it.
  */
 public final class TokenFile {
     /** Current format version. */
     public static final int VERSION = 1;
     private static final byte[] MAGIC = {'V', 'T', 'O', 'K'};
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            // a header length that runs into the codes must not parse as the JSON followed by ignored bytes
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private TokenFile() {
     }
@@ -77,9 +88,11 @@ public final class TokenFile {
         boolean wide = t.codebookSize() > 32768;
         h.put("codeType", wide ? "int32" : "int16");
         ObjectNode meta = h.putObject("metadata");
-        contents.metadata().forEach(meta::put);
+        // Sorted: TokenFileContents holds an immutable Map whose iteration order changes from one JVM run to the
+        // next, and identical inputs must give byte-identical files (caching, checksums, reproducible builds).
+        new TreeMap<>(contents.metadata()).forEach(meta::put);
         ObjectNode side = h.putObject("sideInfo");
-        t.sideInfo().forEach((name, perItem) -> {
+        new TreeMap<>(t.sideInfo()).forEach((name, perItem) -> {
             ArrayNode items = side.putArray(name);
             for (float[] row : perItem) {
                 ArrayNode r = items.addArray();
@@ -110,6 +123,7 @@ public final class TokenFile {
     /** Reads a container; every problem is reported with the file name. */
     public static TokenFileContents read(Path path) {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(path)))) {
+            long fileSize = Files.size(path);
             byte[] pre = in.readNBytes(12);
             if (pre.length < 12 || !java.util.Arrays.equals(java.util.Arrays.copyOf(pre, 4), MAGIC)) {
                 throw bad(path, "not a Voxtok token file (missing VTOK magic)");
@@ -126,11 +140,24 @@ public final class TokenFile {
             if (headerLength <= 0 || headerLength > (1 << 24)) {
                 throw bad(path, "corrupt header length " + headerLength);
             }
+            if (12L + headerLength > fileSize) {
+                throw bad(path, "truncated header: header length " + headerLength + " runs past the end of the file ("
+                        + fileSize + " bytes)");
+            }
             byte[] header = in.readNBytes(headerLength);
             if (header.length != headerLength) {
                 throw bad(path, "truncated header");
             }
-            JsonNode h = JSON.readTree(header);
+            JsonNode h;
+            try {
+                h = JSON.readTree(header);
+            } catch (JsonProcessingException e) {
+                throw bad(path, "header is not one JSON object within its declared length " + headerLength
+                        + " (" + e.getOriginalMessage() + ")");
+            }
+            if (h == null || !h.isObject()) {
+                throw bad(path, "header is not a JSON object");
+            }
             TokenProducer producer = new TokenProducer(text(path, h.path("producer"), "name"),
                     text(path, h.path("producer"), "variant"), text(path, h.path("producer"), "weightsHash"));
             int layers = integer(path, h, "layers");
@@ -141,17 +168,34 @@ public final class TokenFile {
             if (layers <= 0 || batch <= 0 || frames < 0 || n > Integer.MAX_VALUE) {
                 throw bad(path, "invalid shape " + layers + "x" + batch + "x" + frames);
             }
-            int[] valid = new int[batch];
+            String codeType = h.path("codeType").asText();
+            if (!codeType.equals("int16") && !codeType.equals("int32")) {
+                throw bad(path, "header field codeType must be int16 or int32, got '" + codeType + "'");
+            }
+            boolean wide = codeType.equals("int32");
+            // Checked against the file before anything is sized from the header's counts.
+            long bodyBytes = fileSize - 12 - headerLength;
+            long expectedBytes = n * (wide ? 4 : 2);
+            if (bodyBytes < expectedBytes) {
+                throw bad(path, "truncated codes: header declares " + layers + "x" + batch + "x" + frames + " = " + n
+                        + " " + codeType + " codes (" + expectedBytes + " bytes) but " + bodyBytes + " follow it");
+            }
+            if (bodyBytes > expectedBytes) {
+                throw bad(path, "header field frames/batch/layers disagrees with the body: " + layers + "x" + batch
+                        + "x" + frames + " = " + n + " " + codeType + " codes (" + expectedBytes + " bytes) but "
+                        + bodyBytes + " bytes follow the header");
+            }
             JsonNode v = h.path("validFrames");
+            // v.size() is bounded by the header's length: compare before allocating from the declared batch
             if (!v.isArray() || v.size() != batch) {
                 throw bad(path, "validFrames must list " + batch + " values");
             }
+            int[] valid = new int[batch];
             for (int i = 0; i < batch; i++) {
                 valid[i] = v.get(i).asInt();
             }
-            boolean wide = "int32".equals(h.path("codeType").asText());
-            byte[] body = in.readNBytes((int) n * (wide ? 4 : 2));
-            if (body.length != n * (wide ? 4 : 2)) {
+            byte[] body = in.readNBytes((int) expectedBytes);
+            if (body.length != expectedBytes) {
                 throw bad(path, "truncated codes: expected " + n + " codes");
             }
             ByteBuffer bb = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
