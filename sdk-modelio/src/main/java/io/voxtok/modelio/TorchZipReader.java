@@ -38,6 +38,14 @@ final class TorchZipReader {
 
     /** Deepest container nesting followed; real checkpoints nest a handful of levels. */
     static final int MAX_DEPTH = 200;
+    /** Longest dotted tensor name built while flattening; real names are under a few hundred characters. */
+    static final int MAX_PATH_CHARS = 1 << 16;
+    /**
+     * Containers visited by one walk beyond one per pickle byte: every container and every extra reference to one
+     * costs at least a byte of pickle, so only containers shared across many levels (a DAG whose walk is
+     * exponential in its depth) can exceed this.
+     */
+    static final long EXTRA_VISITS = 100_000;
 
     private final Path file;
     private final ZipFile zip;
@@ -45,6 +53,8 @@ final class TorchZipReader {
     private final boolean bigEndian;
     private final Map<String, ByteBuffer> storages = new LinkedHashMap<>();
     private final Map<TorchTensorRef, Tensor> materialised = new IdentityHashMap<>();
+    /** Containers the current walk may still visit (see {@link #EXTRA_VISITS}). */
+    private long visitsLeft;
 
     private TorchZipReader(Path file, ZipFile zip, String prefix, boolean bigEndian) {
         this.file = file;
@@ -115,7 +125,9 @@ final class TorchZipReader {
 
     private Object loadRoot() {
         String record = prefix + "data.pkl";
-        return new PickleReader(readEntry(zip, zip.getEntry(record), file), file, record, this::storageRef).load();
+        byte[] pickle = readEntry(zip, zip.getEntry(record), file);
+        visitsLeft = pickle.length + EXTRA_VISITS;
+        return new PickleReader(pickle, file, record, this::storageRef).load();
     }
 
     private Object readTree() {
@@ -137,11 +149,12 @@ final class TorchZipReader {
         if (!onPath.add(value)) {
             return value; // a container that contains itself stays as it is
         }
+        countVisit(path);
         Object out;
         if (value instanceof Map<?, ?> map) {
             LinkedHashMap<Object, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                copy.put(e.getKey(), resolve(join(path, String.valueOf(e.getKey())), e.getValue(), onPath,
+                copy.put(e.getKey(), resolve(join(path, e.getKey()), e.getValue(), onPath,
                         depth + 1));
             }
             out = copy;
@@ -178,8 +191,8 @@ final class TorchZipReader {
     private Object storageRef(List<Object> pid) {
         if (pid.size() != 5 || !"storage".equals(pid.get(0)) || !(pid.get(1) instanceof PickleGlobal type)
                 || !(pid.get(2) instanceof String key) || !(pid.get(4) instanceof Long numel)) {
-            throw VoxtokException.userInput("cannot read " + file + ": unexpected persistent id " + pid
-                    + " (expected ('storage', type, key, location, numel))");
+            throw VoxtokException.userInput("cannot read " + file + ": unexpected persistent id "
+                    + PickleReader.boundedText(pid, 200) + " (expected ('storage', type, key, location, numel))");
         }
         DType dtype = STORAGE_TYPES.get(type.qualifiedName());
         if (dtype == null) {
@@ -187,7 +200,7 @@ final class TorchZipReader {
                     + type.qualifiedName() + ", which is not supported (supported: "
                     + new java.util.TreeSet<>(STORAGE_TYPES.keySet()) + ")");
         }
-        return new TorchStorageRef(dtype, key, String.valueOf(pid.get(3)), numel);
+        return new TorchStorageRef(dtype, key, PickleReader.boundedText(pid.get(3), 200), numel);
     }
 
     private void flatten(String path, Object value, Map<String, Tensor> out, Set<Object> onPath, int depth) {
@@ -206,9 +219,10 @@ final class TorchZipReader {
         if (!onPath.add(value)) {
             return; // a container that contains itself
         }
+        countVisit(path);
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                flatten(join(path, String.valueOf(e.getKey())), e.getValue(), out, onPath, depth + 1);
+                flatten(join(path, e.getKey()), e.getValue(), out, onPath, depth + 1);
             }
         } else {
             List<?> list = (List<?>) value;
@@ -226,8 +240,26 @@ final class TorchZipReader {
         }
     }
 
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+    private void countVisit(String path) {
+        if (--visitsLeft < 0) {
+            throw VoxtokException.userInput("cannot read " + file + ": its pickle shares containers so deeply that "
+                    + "walking it visits more containers than its size allows (at '" + cut(path) + "'); no "
+                    + "checkpoint is built like that");
+        }
+    }
+
+    private String join(String path, Object key) {
+        // Keys were bounded by PickleReader, so their text form is small; the joined path is bounded here.
+        String text = key instanceof String s ? s : PickleReader.boundedText(key, PickleReader.MAX_KEY_CHARS);
+        if ((long) path.length() + text.length() + 1 > MAX_PATH_CHARS) {
+            throw VoxtokException.userInput("cannot read " + file + ": a tensor name grows past " + MAX_PATH_CHARS
+                    + " characters (at '" + cut(path) + "'), which no checkpoint needs");
+        }
+        return path.isEmpty() ? text : path + "." + text;
+    }
+
+    private static String cut(String path) {
+        return path.length() > 200 ? path.substring(0, 200) + "..." : path;
     }
 
     private ByteBuffer storage(TorchStorageRef ref, String tensorKey) {
