@@ -53,10 +53,21 @@ final class TorchZipReader {
     private final boolean bigEndian;
     private final Map<String, ByteBuffer> storages = new LinkedHashMap<>();
     private final Map<TorchTensorRef, Tensor> materialised = new IdentityHashMap<>();
+    /**
+     * Bytes all records of one archive may inflate to, as a multiple of the archive's size: torch.save stores
+     * records uncompressed (ratio 1), so only a zip bomb (e.g. a deflated run of zeros, ratio ~1000) gets near it.
+     */
+    static final long INFLATE_RATIO = 16;
+    /** Inflated bytes allowed on top of {@link #INFLATE_RATIO}, so tiny archives of small records still read. */
+    static final long INFLATE_SLACK = 64L << 20;
+
+    /** Bytes the records of this archive may still inflate to. */
+    private long inflateLeft;
     /** Containers the current walk may still visit (see {@link #EXTRA_VISITS}). */
     private long visitsLeft;
 
-    private TorchZipReader(Path file, ZipFile zip, String prefix, boolean bigEndian) {
+    private TorchZipReader(Path file, ZipFile zip, String prefix, boolean bigEndian, long inflateLimit) {
+        this.inflateLeft = inflateLimit;
         this.file = file;
         this.zip = zip;
         this.prefix = prefix;
@@ -78,18 +89,19 @@ final class TorchZipReader {
 
     private static <T> T open(Path file, Function<TorchZipReader, T> action) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            long inflateLimit = INFLATE_RATIO * java.nio.file.Files.size(file) + INFLATE_SLACK;
             String prefix = findPrefix(zip, file);
             boolean bigEndian = false;
             ZipEntry order = zip.getEntry(prefix + "byteorder");
             if (order != null) {
-                String value = new String(readEntry(zip, order, file), StandardCharsets.US_ASCII).trim();
+                String value = new String(readEntry(zip, order, file, 64), StandardCharsets.US_ASCII).trim();
                 if (!value.equals("little") && !value.equals("big")) {
                     throw VoxtokException.userInput("cannot read " + file + ": its byteorder record says '" + value
                             + "' (expected 'little' or 'big')");
                 }
                 bigEndian = value.equals("big");
             }
-            return action.apply(new TorchZipReader(file, zip, prefix, bigEndian));
+            return action.apply(new TorchZipReader(file, zip, prefix, bigEndian, inflateLimit));
         } catch (ZipException e) {
             throw VoxtokException.userInput("cannot read " + file + ": it starts like a zip file but is not a valid "
                     + "one (" + e.getMessage() + "); the checkpoint may be truncated or corrupt");
@@ -125,7 +137,7 @@ final class TorchZipReader {
 
     private Object loadRoot() {
         String record = prefix + "data.pkl";
-        byte[] pickle = readEntry(zip, zip.getEntry(record), file);
+        byte[] pickle = inflate(zip.getEntry(record), Long.MAX_VALUE);
         visitsLeft = pickle.length + EXTRA_VISITS;
         return new PickleReader(pickle, file, record, this::storageRef).load();
     }
@@ -268,13 +280,23 @@ final class TorchZipReader {
             return cached;
         }
         String name = prefix + "data/" + ref.key();
+        // A storage key is a record name torch.save chose (a number); anything else could name another record.
+        if (ref.key().isEmpty() || ref.key().length() > 64 || !ref.key().chars().allMatch(Character::isLetterOrDigit)) {
+            throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' names storage '"
+                    + ref.key() + "', which is not a storage record name torch.save writes");
+        }
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' uses storage record "
                     + name + ", which the archive lacks (truncated or incomplete checkpoint?)");
         }
-        byte[] bytes = readEntry(zip, entry, file);
+        if (ref.numel() < 0 || ref.numel() > Integer.MAX_VALUE) {
+            throw VoxtokException.userInput("cannot read " + file + ": storage record " + name + " of tensor '"
+                    + tensorKey + "' declares " + ref.numel() + " elements; storages over 2 GiB are not supported");
+        }
         long needed = ref.numel() * ref.dtype().bytes();
+        // Inflate only the bytes the declared storage needs: a record that inflates beyond them is never read on.
+        byte[] bytes = inflate(entry, needed);
         if (bytes.length < needed) {
             throw VoxtokException.userInput("cannot read " + file + ": storage record " + name + " holds "
                     + bytes.length + " bytes but tensor '" + tensorKey + "' needs " + needed);
@@ -301,15 +323,40 @@ final class TorchZipReader {
         }
     }
 
-    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file) {
-        long size = entry.getSize();
+    /**
+     * Reads at most {@code maxBytes} of a record, within what is left of this archive's inflation allowance, and
+     * refuses before allocating when the record's declared size is already past the allowance.
+     */
+    private byte[] inflate(ZipEntry entry, long maxBytes) {
+        long declared = entry.getSize() < 0 ? 0 : Math.min(entry.getSize(), maxBytes);
+        if (declared > inflateLeft) {
+            throw inflatesTooMuch(entry, declared);
+        }
+        // One byte past the allowance is enough to tell that a record of unknown or false size runs past it.
+        byte[] bytes = readEntry(zip, entry, file, Math.min(maxBytes, inflateLeft + 1));
+        if (bytes.length > inflateLeft) {
+            throw inflatesTooMuch(entry, bytes.length);
+        }
+        inflateLeft -= bytes.length;
+        return bytes;
+    }
+
+    private VoxtokException inflatesTooMuch(ZipEntry entry, long atLeast) {
+        return VoxtokException.userInput("cannot read " + file + ": record " + entry.getName() + " inflates to at "
+                + "least " + atLeast + " bytes, more than " + INFLATE_RATIO + " times the archive's size allows "
+                + "(a zip bomb, or a checkpoint compressed far beyond what torch.save writes)");
+    }
+
+    /** Reads a record, or its first {@code maxBytes} bytes when it is longer, without inflating the rest. */
+    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file, long maxBytes) {
+        long size = entry.getSize() < 0 ? -1 : Math.min(entry.getSize(), maxBytes);
         if (size > Integer.MAX_VALUE - 16) {
             throw VoxtokException.userInput("cannot read " + file + ": record " + entry.getName() + " is "
                     + size + " bytes; records over 2 GiB are not supported");
         }
         try (InputStream in = zip.getInputStream(entry)) {
             if (size < 0) {
-                return in.readAllBytes();
+                return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
             }
             // Read straight into an array of the final size: no intermediate chunks, one copy of the data.
             byte[] bytes = new byte[(int) size];
