@@ -193,9 +193,12 @@ public final class ParameterLoader {
     /**
      * Why a checkpoint tensor cannot serve as float weights, or {@code null}: integer and bool tensors hold
      * something else (an index, a flag, or storage of the wrong type), and NaN or infinite weights (often half
-     * storage read wrongly, or a diverged run) would silently poison every output.
+     * storage read wrongly, or a diverged run) would silently poison every output. Shared with model loaders that
+     * read a state dict without this class.
+     *
+     * @return the problem, phrased to follow the tensor's key, or {@code null} when the tensor is usable
      */
-    static String valueProblem(Tensor tensor) {
+    public static String valueProblem(Tensor tensor) {
         switch (tensor.dtype()) {
             case FLOAT32, FLOAT64, FLOAT16, BFLOAT16 -> { }
             default -> {
