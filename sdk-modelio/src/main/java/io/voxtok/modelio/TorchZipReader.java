@@ -279,12 +279,13 @@ final class TorchZipReader {
         if (cached != null) {
             return cached;
         }
-        String name = prefix + "data/" + ref.key();
         // A storage key is a record name torch.save chose (a number); anything else could name another record.
-        if (ref.key().isEmpty() || ref.key().length() > 64 || !ref.key().chars().allMatch(Character::isLetterOrDigit)) {
+        String key = ref.key();
+        if (key.isEmpty() || key.length() > 64 || !key.chars().allMatch(Character::isLetterOrDigit)) {
             throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' names storage '"
-                    + ref.key() + "', which is not a storage record name torch.save writes");
+                    + cut(key) + "', which is not a storage record name torch.save writes");
         }
+        String name = prefix + "data/" + key;
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' uses storage record "
