@@ -48,6 +48,19 @@ final class PickleReader {
     private final Map<Long, Object> memo = new HashMap<>();
 
     /**
+     * Most values one dictionary key or set element may span (counting shared sub-tuples once per use, as hashing
+     * walks them): Java hashes and compares keys recursively, so an unbounded key, or one built as a DAG of
+     * shared tuples, would cost exponential time or overflow the stack. Real keys are short strings or ints.
+     */
+    static final int MAX_KEY_NODES = 10_000;
+    /** Deepest tuple nesting inside one key or set element. */
+    static final int MAX_KEY_DEPTH = 32;
+    /** Most characters (or bytes) of text one key or set element may hold in all, so its text form stays small. */
+    static final int MAX_KEY_CHARS = 1 << 16;
+    /** Most values on the stack at once: a state dict needs its nesting depth plus one batch of 1000 items. */
+    static final int MAX_STACK = 1 << 20;
+
+    /**
      * @param pickle         the pickle bytes
      * @param file           the checkpoint, for messages
      * @param record         the record inside it holding the pickle, for messages
@@ -78,7 +91,7 @@ final class PickleReader {
         } catch (BufferUnderflowException e) {
             throw malformed(in.position(), "it ends before its STOP opcode (truncated?)");
         } catch (ClassCastException | IndexOutOfBoundsException | ArithmeticException | NegativeArraySizeException
-                 | IllegalArgumentException | NullPointerException e) {
+                 | IllegalArgumentException | NullPointerException | UnsupportedOperationException e) {
             throw malformed(opPos, "an opcode got operands of the wrong kind (" + e.getMessage() + ")");
         }
     }
@@ -115,7 +128,7 @@ final class PickleReader {
                 Object a = pop();
                 push(tuple(listOf(a, b, c)));
             }
-            case 0x91 -> push(Collections.unmodifiableSet(new LinkedHashSet<>(popMark()))); // FROZENSET
+            case 0x91 -> push(Collections.unmodifiableSet(new LinkedHashSet<>(hashables(popMark(), opPos))));
             case 's' -> { // SETITEM
                 Object value = pop();
                 Object key = pop();
@@ -139,7 +152,7 @@ final class PickleReader {
                 if (target instanceof Set<?>) {
                     @SuppressWarnings("unchecked")
                     Set<Object> set = (Set<Object>) target;
-                    set.addAll(items);
+                    set.addAll(hashables(items, opPos));
                 } else if (!(target instanceof OpaqueObject)) {
                     throw malformed(opPos, "ADDITEMS on a " + describe(target));
                 }
@@ -232,7 +245,7 @@ final class PickleReader {
                 } else if (!args.isEmpty() && args.get(0) instanceof List<?> pairs) {
                     for (Object pair : pairs) {
                         List<Object> kv = asList(pair, "OrderedDict item", opPos);
-                        map.put(kv.get(0), kv.get(1));
+                        map.put(hashable(kv.get(0), opPos), kv.get(1));
                     }
                 }
                 return map;
@@ -251,7 +264,7 @@ final class PickleReader {
                 return call(args.get(0), asList(args.get(2), "_rebuild_from_type_v2 args", opPos), opPos);
             }
             case "torch.device" -> {
-                return String.valueOf(args.isEmpty() ? null : args.get(0));
+                return args.isEmpty() ? "None" : boundedText(args.get(0), 200);
             }
             case "_codecs.encode" -> { // protocol 2 writes bytes as _codecs.encode(str, 'latin1')
                 String text = (String) args.get(0);
@@ -262,12 +275,19 @@ final class PickleReader {
                     throw malformed(opPos, "_codecs.encode with unknown encoding '" + encoding + "'");
                 }
             }
-            case "builtins.set", "builtins.frozenset", "__builtin__.set", "__builtin__.frozenset" -> {
+            case "builtins.set", "__builtin__.set" -> {
                 LinkedHashSet<Object> set = new LinkedHashSet<>();
                 if (!args.isEmpty() && args.get(0) instanceof Collection<?> items) {
-                    set.addAll(items);
+                    set.addAll(hashables(new ArrayList<>(items), opPos));
                 }
                 return set;
+            }
+            case "builtins.frozenset", "__builtin__.frozenset" -> { // immutable, hence usable as a key
+                LinkedHashSet<Object> set = new LinkedHashSet<>();
+                if (!args.isEmpty() && args.get(0) instanceof Collection<?> items) {
+                    set.addAll(hashables(new ArrayList<>(items), opPos));
+                }
+                return Collections.unmodifiableSet(set);
             }
             case "builtins.dict", "__builtin__.dict" -> {
                 LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
@@ -328,7 +348,7 @@ final class PickleReader {
         @SuppressWarnings("unchecked")
         Map<Object, Object> map = (Map<Object, Object>) target;
         for (int i = 0; i < items.size(); i += 2) {
-            map.put(items.get(i), items.get(i + 1));
+            map.put(hashable(items.get(i), opPos), items.get(i + 1));
         }
     }
 
@@ -348,6 +368,100 @@ final class PickleReader {
         LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
         setItems(map, items, opPos);
         return map;
+    }
+
+    private List<Object> hashables(List<Object> items, int opPos) {
+        for (Object item : items) {
+            hashable(item, opPos);
+        }
+        return items;
+    }
+
+    /**
+     * Checks that a value may be a dictionary key or set element before Java hashes it: Python refuses lists,
+     * dicts and sets as keys (which also rules out a key that contains itself), and the size bounds keep hashing,
+     * comparing and printing the key cheap.
+     */
+    private Object hashable(Object key, int opPos) {
+        checkKey(key, 0, new int[] {MAX_KEY_NODES, MAX_KEY_CHARS}, opPos);
+        return key;
+    }
+
+    private void checkKey(Object key, int depth, int[] budget, int opPos) {
+        if (--budget[0] < 0) {
+            throw malformed(opPos, "a dictionary key or set element spans more than " + MAX_KEY_NODES
+                    + " values, which no checkpoint needs");
+        }
+        if (depth > MAX_KEY_DEPTH) {
+            throw malformed(opPos, "a dictionary key or set element nests tuples more than " + MAX_KEY_DEPTH
+                    + " levels deep, which no checkpoint needs");
+        }
+        if (key instanceof String text) {
+            budget[1] -= text.length();
+        } else if (key instanceof byte[] bytes) {
+            budget[1] -= bytes.length;
+        } else if (key instanceof Map<?, ?> || key instanceof ArrayList<?> || key instanceof LinkedHashSet<?>) {
+            throw malformed(opPos, "a " + pythonType(key) + " is used as a dictionary key or set element, which "
+                    + "Python refuses as unhashable (and which may contain itself)");
+        } else if (key instanceof Collection<?> immutable) { // a tuple or frozenset
+            for (Object item : immutable) {
+                checkKey(item, depth + 1, budget, opPos);
+            }
+        }
+        if (budget[1] < 0) {
+            throw malformed(opPos, "a dictionary key or set element holds more than " + MAX_KEY_CHARS
+                    + " characters of text, which no checkpoint needs");
+        }
+    }
+
+    private static String pythonType(Object o) {
+        return o instanceof Map<?, ?> ? "dict" : o instanceof ArrayList<?> ? "list" : "set";
+    }
+
+    /**
+     * The text form of a pickled value cut at about {@code limit} characters, for messages: {@code toString} of a
+     * value built from shared or self-containing containers could be exponentially long or never end.
+     */
+    static String boundedText(Object value, int limit) {
+        StringBuilder out = new StringBuilder();
+        appendBounded(out, value, limit, 0);
+        return out.length() > limit ? out.substring(0, limit) + "..." : out.toString();
+    }
+
+    private static void appendBounded(StringBuilder out, Object value, int limit, int depth) {
+        if (out.length() > limit) {
+            return;
+        }
+        if (depth > 8) {
+            out.append("...");
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (out.length() > limit) {
+                    return;
+                }
+                appendBounded(out, e.getKey(), limit, depth + 1);
+                out.append(": ");
+                appendBounded(out, e.getValue(), limit, depth + 1);
+                out.append(", ");
+            }
+            out.append('}');
+        } else if (value instanceof Collection<?> items) {
+            out.append('(');
+            for (Object item : items) {
+                if (out.length() > limit) {
+                    return;
+                }
+                appendBounded(out, item, limit, depth + 1);
+                out.append(", ");
+            }
+            out.append(')');
+        } else if (value instanceof byte[] bytes) {
+            out.append("<").append(bytes.length).append(" bytes>");
+        } else {
+            String text = String.valueOf(value);
+            out.append(text, 0, Math.min(text.length(), limit + 1));
+        }
     }
 
     private static List<Object> tuple(List<Object> items) {
@@ -417,6 +531,10 @@ final class PickleReader {
     }
 
     private void push(Object o) {
+        if (stack.size() >= MAX_STACK) {
+            throw malformed(in.position() - 1, "its stack grows past " + MAX_STACK + " values, which no "
+                    + "checkpoint needs");
+        }
         stack.add(o);
     }
 

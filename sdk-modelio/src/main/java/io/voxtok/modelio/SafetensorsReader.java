@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a {@code .safetensors} file: an 8-byte little-endian header length, a JSON header mapping each tensor name to
@@ -88,16 +89,46 @@ public final class SafetensorsReader {
             ByteBuffer whole = dataSize <= Integer.MAX_VALUE
                     ? ch.map(FileChannel.MapMode.READ_ONLY, dataStart, dataSize) : null;
             LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+            TreeMap<Long, String> byBegin = new TreeMap<>();
             for (Map.Entry<?, ?> e : header.entrySet()) {
                 String name = (String) e.getKey();
                 if (name.equals("__metadata__")) {
                     continue;
                 }
-                out.put(name, tensor(file, ch, name, e.getValue(), dataStart, dataSize, whole));
+                Tensor t = tensor(file, ch, name, e.getValue(), dataStart, dataSize, whole);
+                out.put(name, t);
+                long begin = ((Number) ((List<?>) ((Map<?, ?>) e.getValue()).get("data_offsets")).get(0)).longValue();
+                if (t.numel() > 0 && byBegin.put(begin, name) != null) {
+                    throw badTensor(file, name, "its data starts at byte " + begin + " of the data, where tensor '"
+                            + byBegin.get(begin) + "' also starts");
+                }
             }
+            checkContiguous(file, header, byBegin, dataSize);
             return out;
         } catch (IOException e) {
             throw VoxtokException.userInput("cannot read " + file + ": " + e);
+        }
+    }
+
+    /**
+     * The tensors must tile the data section exactly, as the safetensors format requires: a gap, an overlap or
+     * bytes left over mean the header and data disagree (a header length one byte off shifts every tensor and
+     * would otherwise read as garbage).
+     */
+    private static void checkContiguous(Path file, Map<?, ?> header, TreeMap<Long, String> byBegin,
+                                        long dataSize) {
+        long expected = 0;
+        for (Map.Entry<Long, String> e : byBegin.entrySet()) {
+            if (e.getKey() != expected) {
+                throw badTensor(file, e.getValue(), "its data_offsets start at byte " + e.getKey() + " but the "
+                        + "tensor before it ends at byte " + expected + " (the data must be contiguous)");
+            }
+            Object offsets = ((Map<?, ?>) header.get(e.getValue())).get("data_offsets");
+            expected = ((Number) ((List<?>) offsets).get(1)).longValue();
+        }
+        if (expected != dataSize) {
+            throw bad(file, "its tensors cover " + expected + " data bytes but the file holds " + dataSize
+                    + " after the header (wrong header length field, truncated or padded file)");
         }
     }
 
@@ -116,22 +147,32 @@ public final class SafetensorsReader {
         }
         long[] shape = longs(file, name, m.get("shape"), "shape", -1);
         long[] offsets = longs(file, name, m.get("data_offsets"), "data_offsets", 2);
-        long numel = 1;
-        for (long d : shape) {
-            if (d < 0) {
-                throw badTensor(file, name, "its shape has a negative dimension");
-            }
-            numel = Math.multiplyExact(numel, d);
-        }
         long begin = offsets[0];
         long end = offsets[1];
         if (begin < 0 || end < begin || end > dataSize) {
             throw badTensor(file, name, "its data_offsets [" + begin + ", " + end + "] fall outside the "
                     + dataSize + " data bytes of the file (truncated?)");
         }
-        if (end - begin != numel * dtype.bytes()) {
+        long numel = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw badTensor(file, name, "its shape has a negative dimension");
+            }
+        }
+        long bytes;
+        try {
+            for (long d : shape) {
+                numel = Math.multiplyExact(numel, d);
+            }
+            bytes = Math.multiplyExact(numel, (long) dtype.bytes());
+        } catch (ArithmeticException e) {
+            // Unchecked, the product would wrap around and could even match the offsets.
+            throw badTensor(file, name, "its shape " + java.util.Arrays.toString(shape) + " of " + dtypeName
+                    + " needs more bytes than a long can count");
+        }
+        if (end - begin != bytes) {
             throw badTensor(file, name, "its data_offsets span " + (end - begin) + " bytes but shape "
-                    + java.util.Arrays.toString(shape) + " of " + dtypeName + " needs " + numel * dtype.bytes());
+                    + java.util.Arrays.toString(shape) + " of " + dtypeName + " needs " + bytes);
         }
         if (end - begin > Integer.MAX_VALUE) {
             throw badTensor(file, name, "it is larger than 2 GiB, which one Java buffer cannot hold");

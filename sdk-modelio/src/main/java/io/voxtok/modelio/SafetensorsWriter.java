@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes tensors as a {@code .safetensors} file (header JSON padded with spaces to a multiple of 8 bytes, then the
@@ -32,7 +33,8 @@ public final class SafetensorsWriter {
     }
 
     /**
-     * Writes the tensors in map order with string metadata ({@code __metadata__}).
+     * Writes the tensors in map order with string metadata ({@code __metadata__}, keys sorted so that equal inputs
+     * give byte-identical files).
      *
      * @throws io.voxtok.api.VoxtokException (ENVIRONMENT) when the file cannot be written
      */
@@ -41,7 +43,8 @@ public final class SafetensorsWriter {
         if (!metadata.isEmpty()) {
             json.append("\"__metadata__\":{");
             String sep = "";
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
+            // Sorted keys: the same metadata gives byte-identical files whatever map the caller built it in.
+            for (Map.Entry<String, String> e : new TreeMap<>(metadata).entrySet()) {
                 json.append(sep).append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
                 sep = ",";
             }

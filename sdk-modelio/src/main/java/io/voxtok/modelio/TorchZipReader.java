@@ -38,6 +38,14 @@ final class TorchZipReader {
 
     /** Deepest container nesting followed; real checkpoints nest a handful of levels. */
     static final int MAX_DEPTH = 200;
+    /** Longest dotted tensor name built while flattening; real names are under a few hundred characters. */
+    static final int MAX_PATH_CHARS = 1 << 16;
+    /**
+     * Containers visited by one walk beyond one per pickle byte: every container and every extra reference to one
+     * costs at least a byte of pickle, so only containers shared across many levels (a DAG whose walk is
+     * exponential in its depth) can exceed this.
+     */
+    static final long EXTRA_VISITS = 100_000;
 
     private final Path file;
     private final ZipFile zip;
@@ -45,8 +53,21 @@ final class TorchZipReader {
     private final boolean bigEndian;
     private final Map<String, ByteBuffer> storages = new LinkedHashMap<>();
     private final Map<TorchTensorRef, Tensor> materialised = new IdentityHashMap<>();
+    /**
+     * Bytes all records of one archive may inflate to, as a multiple of the archive's size: torch.save stores
+     * records uncompressed (ratio 1), so only a zip bomb (e.g. a deflated run of zeros, ratio ~1000) gets near it.
+     */
+    static final long INFLATE_RATIO = 16;
+    /** Inflated bytes allowed on top of {@link #INFLATE_RATIO}, so tiny archives of small records still read. */
+    static final long INFLATE_SLACK = 64L << 20;
 
-    private TorchZipReader(Path file, ZipFile zip, String prefix, boolean bigEndian) {
+    /** Bytes the records of this archive may still inflate to. */
+    private long inflateLeft;
+    /** Containers the current walk may still visit (see {@link #EXTRA_VISITS}). */
+    private long visitsLeft;
+
+    private TorchZipReader(Path file, ZipFile zip, String prefix, boolean bigEndian, long inflateLimit) {
+        this.inflateLeft = inflateLimit;
         this.file = file;
         this.zip = zip;
         this.prefix = prefix;
@@ -68,18 +89,19 @@ final class TorchZipReader {
 
     private static <T> T open(Path file, Function<TorchZipReader, T> action) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            long inflateLimit = INFLATE_RATIO * java.nio.file.Files.size(file) + INFLATE_SLACK;
             String prefix = findPrefix(zip, file);
             boolean bigEndian = false;
             ZipEntry order = zip.getEntry(prefix + "byteorder");
             if (order != null) {
-                String value = new String(readEntry(zip, order, file), StandardCharsets.US_ASCII).trim();
+                String value = new String(readEntry(zip, order, file, 64), StandardCharsets.US_ASCII).trim();
                 if (!value.equals("little") && !value.equals("big")) {
                     throw VoxtokException.userInput("cannot read " + file + ": its byteorder record says '" + value
                             + "' (expected 'little' or 'big')");
                 }
                 bigEndian = value.equals("big");
             }
-            return action.apply(new TorchZipReader(file, zip, prefix, bigEndian));
+            return action.apply(new TorchZipReader(file, zip, prefix, bigEndian, inflateLimit));
         } catch (ZipException e) {
             throw VoxtokException.userInput("cannot read " + file + ": it starts like a zip file but is not a valid "
                     + "one (" + e.getMessage() + "); the checkpoint may be truncated or corrupt");
@@ -115,7 +137,9 @@ final class TorchZipReader {
 
     private Object loadRoot() {
         String record = prefix + "data.pkl";
-        return new PickleReader(readEntry(zip, zip.getEntry(record), file), file, record, this::storageRef).load();
+        byte[] pickle = inflate(zip.getEntry(record), Long.MAX_VALUE);
+        visitsLeft = pickle.length + EXTRA_VISITS;
+        return new PickleReader(pickle, file, record, this::storageRef).load();
     }
 
     private Object readTree() {
@@ -137,11 +161,12 @@ final class TorchZipReader {
         if (!onPath.add(value)) {
             return value; // a container that contains itself stays as it is
         }
+        countVisit(path);
         Object out;
         if (value instanceof Map<?, ?> map) {
             LinkedHashMap<Object, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                copy.put(e.getKey(), resolve(join(path, String.valueOf(e.getKey())), e.getValue(), onPath,
+                copy.put(e.getKey(), resolve(join(path, e.getKey()), e.getValue(), onPath,
                         depth + 1));
             }
             out = copy;
@@ -178,8 +203,8 @@ final class TorchZipReader {
     private Object storageRef(List<Object> pid) {
         if (pid.size() != 5 || !"storage".equals(pid.get(0)) || !(pid.get(1) instanceof PickleGlobal type)
                 || !(pid.get(2) instanceof String key) || !(pid.get(4) instanceof Long numel)) {
-            throw VoxtokException.userInput("cannot read " + file + ": unexpected persistent id " + pid
-                    + " (expected ('storage', type, key, location, numel))");
+            throw VoxtokException.userInput("cannot read " + file + ": unexpected persistent id "
+                    + PickleReader.boundedText(pid, 200) + " (expected ('storage', type, key, location, numel))");
         }
         DType dtype = STORAGE_TYPES.get(type.qualifiedName());
         if (dtype == null) {
@@ -187,7 +212,7 @@ final class TorchZipReader {
                     + type.qualifiedName() + ", which is not supported (supported: "
                     + new java.util.TreeSet<>(STORAGE_TYPES.keySet()) + ")");
         }
-        return new TorchStorageRef(dtype, key, String.valueOf(pid.get(3)), numel);
+        return new TorchStorageRef(dtype, key, PickleReader.boundedText(pid.get(3), 200), numel);
     }
 
     private void flatten(String path, Object value, Map<String, Tensor> out, Set<Object> onPath, int depth) {
@@ -206,9 +231,10 @@ final class TorchZipReader {
         if (!onPath.add(value)) {
             return; // a container that contains itself
         }
+        countVisit(path);
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                flatten(join(path, String.valueOf(e.getKey())), e.getValue(), out, onPath, depth + 1);
+                flatten(join(path, e.getKey()), e.getValue(), out, onPath, depth + 1);
             }
         } else {
             List<?> list = (List<?>) value;
@@ -226,8 +252,26 @@ final class TorchZipReader {
         }
     }
 
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+    private void countVisit(String path) {
+        if (--visitsLeft < 0) {
+            throw VoxtokException.userInput("cannot read " + file + ": its pickle shares containers so deeply that "
+                    + "walking it visits more containers than its size allows (at '" + cut(path) + "'); no "
+                    + "checkpoint is built like that");
+        }
+    }
+
+    private String join(String path, Object key) {
+        // Keys were bounded by PickleReader, so their text form is small; the joined path is bounded here.
+        String text = key instanceof String s ? s : PickleReader.boundedText(key, PickleReader.MAX_KEY_CHARS);
+        if ((long) path.length() + text.length() + 1 > MAX_PATH_CHARS) {
+            throw VoxtokException.userInput("cannot read " + file + ": a tensor name grows past " + MAX_PATH_CHARS
+                    + " characters (at '" + cut(path) + "'), which no checkpoint needs");
+        }
+        return path.isEmpty() ? text : path + "." + text;
+    }
+
+    private static String cut(String path) {
+        return path.length() > 200 ? path.substring(0, 200) + "..." : path;
     }
 
     private ByteBuffer storage(TorchStorageRef ref, String tensorKey) {
@@ -235,14 +279,25 @@ final class TorchZipReader {
         if (cached != null) {
             return cached;
         }
-        String name = prefix + "data/" + ref.key();
+        // A storage key is a record name torch.save chose (a number); anything else could name another record.
+        String key = ref.key();
+        if (key.isEmpty() || key.length() > 64 || !key.chars().allMatch(Character::isLetterOrDigit)) {
+            throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' names storage '"
+                    + cut(key) + "', which is not a storage record name torch.save writes");
+        }
+        String name = prefix + "data/" + key;
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw VoxtokException.userInput("cannot read " + file + ": tensor '" + tensorKey + "' uses storage record "
                     + name + ", which the archive lacks (truncated or incomplete checkpoint?)");
         }
-        byte[] bytes = readEntry(zip, entry, file);
+        if (ref.numel() < 0 || ref.numel() > Integer.MAX_VALUE) {
+            throw VoxtokException.userInput("cannot read " + file + ": storage record " + name + " of tensor '"
+                    + tensorKey + "' declares " + ref.numel() + " elements; storages over 2 GiB are not supported");
+        }
         long needed = ref.numel() * ref.dtype().bytes();
+        // Inflate only the bytes the declared storage needs: a record that inflates beyond them is never read on.
+        byte[] bytes = inflate(entry, needed);
         if (bytes.length < needed) {
             throw VoxtokException.userInput("cannot read " + file + ": storage record " + name + " holds "
                     + bytes.length + " bytes but tensor '" + tensorKey + "' needs " + needed);
@@ -269,15 +324,40 @@ final class TorchZipReader {
         }
     }
 
-    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file) {
-        long size = entry.getSize();
+    /**
+     * Reads at most {@code maxBytes} of a record, within what is left of this archive's inflation allowance, and
+     * refuses before allocating when the record's declared size is already past the allowance.
+     */
+    private byte[] inflate(ZipEntry entry, long maxBytes) {
+        long declared = entry.getSize() < 0 ? 0 : Math.min(entry.getSize(), maxBytes);
+        if (declared > inflateLeft) {
+            throw inflatesTooMuch(entry, declared);
+        }
+        // One byte past the allowance is enough to tell that a record of unknown or false size runs past it.
+        byte[] bytes = readEntry(zip, entry, file, Math.min(maxBytes, inflateLeft + 1));
+        if (bytes.length > inflateLeft) {
+            throw inflatesTooMuch(entry, bytes.length);
+        }
+        inflateLeft -= bytes.length;
+        return bytes;
+    }
+
+    private VoxtokException inflatesTooMuch(ZipEntry entry, long atLeast) {
+        return VoxtokException.userInput("cannot read " + file + ": record " + entry.getName() + " inflates to at "
+                + "least " + atLeast + " bytes, more than " + INFLATE_RATIO + " times the archive's size allows "
+                + "(a zip bomb, or a checkpoint compressed far beyond what torch.save writes)");
+    }
+
+    /** Reads a record, or its first {@code maxBytes} bytes when it is longer, without inflating the rest. */
+    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file, long maxBytes) {
+        long size = entry.getSize() < 0 ? -1 : Math.min(entry.getSize(), maxBytes);
         if (size > Integer.MAX_VALUE - 16) {
             throw VoxtokException.userInput("cannot read " + file + ": record " + entry.getName() + " is "
                     + size + " bytes; records over 2 GiB are not supported");
         }
         try (InputStream in = zip.getInputStream(entry)) {
             if (size < 0) {
-                return in.readAllBytes();
+                return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
             }
             // Read straight into an array of the final size: no intermediate chunks, one copy of the data.
             byte[] bytes = new byte[(int) size];

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.DType;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.modelio.Tensor;
 import io.voxtok.nn.conv.WeightNorm;
@@ -33,6 +34,7 @@ public final class ParameterLoader {
     private final List<String> ignorable = new ArrayList<>();
     private final Set<String> missing = new TreeSet<>();
     private final List<String> wrongShapes = new ArrayList<>();
+    private final List<String> badValues = new ArrayList<>();
     private final Initializer initializer;
 
     /**
@@ -180,7 +182,37 @@ public final class ParameterLoader {
             wrongShapes.add(key + " is " + Arrays.toString(t.get().shape()) + ", expected " + Arrays.toString(shape));
             return manager.zeros(new Shape(shape));
         }
+        String problem = valueProblem(t.get());
+        if (problem != null) {
+            badValues.add(key + " " + problem);
+            return manager.zeros(new Shape(shape));
+        }
         return NdArrays.toFloat32(manager, t.get());
+    }
+
+    /**
+     * Why a checkpoint tensor cannot serve as float weights, or {@code null}: integer and bool tensors hold
+     * something else (an index, a flag, or storage of the wrong type), and NaN or infinite weights (often half
+     * storage read wrongly, or a diverged run) would silently poison every output. Shared with model loaders that
+     * read a state dict without this class.
+     *
+     * @return the problem, phrased to follow the tensor's key, or {@code null} when the tensor is usable
+     */
+    public static String valueProblem(Tensor tensor) {
+        switch (tensor.dtype()) {
+            case FLOAT32, FLOAT64, FLOAT16, BFLOAT16 -> { }
+            default -> {
+                return "has dtype " + tensor.dtype() + " where floating-point weights are required";
+            }
+        }
+        float[] values = tensor.toFloatArray();
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                return "holds " + values[i] + " at element " + i + " (weights must be finite"
+                        + (tensor.dtype() == DType.FLOAT64 ? " and within float32 range" : "") + ")";
+            }
+        }
+        return null;
     }
 
     /**
@@ -216,7 +248,7 @@ public final class ParameterLoader {
      * Checks the checkpoint against everything that was read.
      *
      * @throws VoxtokException ({@link ErrorKind#USER_INPUT}) naming the checkpoint file and every missing,
-     *                         mis-shaped and unexpected key
+     *                         mis-shaped, non-float or non-finite, and unexpected key
      */
     public void finish() {
         Set<String> unexpected = new TreeSet<>();
@@ -225,7 +257,7 @@ public final class ParameterLoader {
                 unexpected.add(key);
             }
         }
-        if (missing.isEmpty() && wrongShapes.isEmpty() && unexpected.isEmpty()) {
+        if (missing.isEmpty() && wrongShapes.isEmpty() && badValues.isEmpty() && unexpected.isEmpty()) {
             return;
         }
         StringBuilder sb = new StringBuilder("checkpoint ")
@@ -236,6 +268,9 @@ public final class ParameterLoader {
         }
         if (!wrongShapes.isEmpty()) {
             sb.append(" wrong shapes ").append(wrongShapes).append(';');
+        }
+        if (!badValues.isEmpty()) {
+            sb.append(" invalid values ").append(badValues).append(';');
         }
         if (!unexpected.isEmpty()) {
             sb.append(" unexpected keys ").append(unexpected).append(';');

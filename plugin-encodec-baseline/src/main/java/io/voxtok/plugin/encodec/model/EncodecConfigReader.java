@@ -1,13 +1,13 @@
 package io.voxtok.plugin.encodec.model;
 
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.config.ConfigBounds;
 import io.voxtok.nn.config.JsonConfig;
 import io.voxtok.nn.config.JsonConfigReader;
 import io.voxtok.nn.conv.PaddingMode;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +36,33 @@ public final class EncodecConfigReader {
     /** Parses a config in either layout. */
     public static EncodecConfig parse(JsonConfig json) {
         boolean hf = json.optString("model_type").map("encodec"::equals).orElse(false) || json.has("sampling_rate");
-        return hf ? fromHuggingFace(json) : fromConstructorArguments(json);
+        EncodecConfig config = hf ? fromHuggingFace(json) : fromConstructorArguments(json);
+        checkBounds(config, json.source(), hf);
+        return config;
+    }
+
+    /**
+     * Refuses sizes far beyond any released EnCodec (named as the file's layout names them), and a model
+     * estimated past {@link ConfigBounds#MAX_PARAMETERS}, before anything is allocated.
+     */
+    private static void checkBounds(EncodecConfig c, String src, boolean hf) {
+        ConfigBounds.range(src, hf ? "num_filters" : "encoder.n_filters", c.nFilters(), 1, 4096);
+        ConfigBounds.range(src, hf ? "hidden_size" : "encoder.dimension", c.dimension(), 1, 16384);
+        ConfigBounds.range(src, hf ? "num_residual_layers" : "encoder.n_residual_layers", c.nResidualLayers(), 0,
+                64);
+        ConfigBounds.range(src, hf ? "num_lstm_layers" : "encoder.lstm", c.lstmLayers(), 0, 64);
+        ConfigBounds.range(src, "kernel_size", c.kernelSize(), 1, 255);
+        ConfigBounds.range(src, "last_kernel_size", c.lastKernelSize(), 1, 255);
+        ConfigBounds.range(src, "residual_kernel_size", c.residualKernelSize(), 1, 255);
+        ConfigBounds.range(src, hf ? "dilation_growth_rate" : "encoder.dilation_base", c.dilationBase(), 1, 64);
+        ConfigBounds.range(src, "compress", c.compress(), 1, 64);
+        ConfigBounds.range(src, hf ? "codebook_size" : "quantizer.bins", c.bins(), 2, 1 << 20);
+        ConfigBounds.range(src, "target_bandwidths (codebooks at the largest)", c.numQuantizers(), 1, 1024);
+        ConfigBounds.parameters(src, hf ? "num_filters, hidden_size, num_lstm_layers, codebook_size"
+                        : "n_filters, dimension, lstm, bins, target_bandwidths",
+                ConfigBounds.seanetCodecParameters(c.nFilters(), c.ratios().length, c.dimension(),
+                        c.residualKernelSize(), c.nResidualLayers(), c.lstmLayers(), false, c.bins(),
+                        c.numQuantizers()));
     }
 
     /** The official constructor-argument layout. */
@@ -95,7 +121,8 @@ public final class EncodecConfigReader {
             throw VoxtokException.userInput("config " + src + ": quantizer.dimension differs from the SEANet dimension");
         }
         int[] ratios = s.hasValue("ratios") ? s.requireIntArray("ratios") : d.ratios();
-        int hop = Arrays.stream(ratios).reduce(1, (a, b) -> a * b);
+        int hop = ConfigBounds.hop(src, "encoder.ratios", ratios);
+        ConfigBounds.range(src, "sample_rate", sampleRate, 1, 384_000);
         int frameRate = (sampleRate + hop - 1) / hop;
         int nq = EncodecConfig.officialNumQuantizers(bandwidths[bandwidths.length - 1], frameRate);
         if (q != null && q.hasValue("n_q") && q.requireInt("n_q") != nq) {
@@ -120,7 +147,8 @@ public final class EncodecConfigReader {
         double[] bandwidths = json.has("target_bandwidths") ? doubles(json, "target_bandwidths")
                 : d.targetBandwidths();
         int[] ratios = json.hasValue("upsampling_ratios") ? json.requireIntArray("upsampling_ratios") : d.ratios();
-        int hop = Arrays.stream(ratios).reduce(1, (a, b) -> a * b);
+        int hop = ConfigBounds.hop(src, "upsampling_ratios", ratios);
+        ConfigBounds.range(src, "sampling_rate", sampleRate, 1, 384_000);
         int frameRate = (sampleRate + hop - 1) / hop;
         int dimension = json.optInt("hidden_size").orElse(d.dimension());
         if (json.hasValue("codebook_dim") && json.requireInt("codebook_dim") != dimension) {

@@ -63,6 +63,8 @@ public final class HubertConfig {
             throw VoxtokException.userInput("bad HuBERT sizes: num_hidden_layers " + numHiddenLayers + ", intermediate_size "
                     + intermediateSize + ", num_conv_pos_embeddings " + numConvPosEmbeddings + ", layer_norm_eps " + layerNormEps);
         }
+        checkBounds(convDim, convKernel, convStride, hiddenSize, numHiddenLayers, numAttentionHeads,
+                intermediateSize, numConvPosEmbeddings, numConvPosEmbeddingGroups);
         this.convDim = convDim.clone();
         this.convKernel = convKernel.clone();
         this.convStride = convStride.clone();
@@ -75,6 +77,52 @@ public final class HubertConfig {
         this.numConvPosEmbeddings = numConvPosEmbeddings;
         this.numConvPosEmbeddingGroups = numConvPosEmbeddingGroups;
         this.layerNormEps = layerNormEps;
+    }
+
+    /**
+     * Upper bounds far above HuBERT base and large (which has about 3e8 parameters): a config asking for more
+     * would allocate gigabytes or run for minutes before anything else could fail, so it is refused by field.
+     */
+    private static void checkBounds(int[] convDim, int[] convKernel, int[] convStride, int hiddenSize,
+                                    int numHiddenLayers, int numAttentionHeads, int intermediateSize,
+                                    int numConvPosEmbeddings, int numConvPosEmbeddingGroups) {
+        atMost("conv_dim (count)", convDim.length, 16);
+        double parameters = 0;
+        long hop = 1;
+        for (int i = 0; i < convDim.length; i++) {
+            inRange("conv_dim[" + i + "]", convDim[i], 1, 8192);
+            inRange("conv_kernel[" + i + "]", convKernel[i], 1, 1024);
+            inRange("conv_stride[" + i + "]", convStride[i], 1, 1024);
+            hop *= convStride[i];
+            if (hop > 1 << 20) {
+                throw VoxtokException.userInput("conv_stride " + Arrays.toString(convStride) + " multiplies to more "
+                        + "than " + (1 << 20) + " samples per frame");
+            }
+            parameters += (double) convDim[i] * (i == 0 ? 1 : convDim[i - 1]) * convKernel[i];
+        }
+        atMost("hidden_size", hiddenSize, 16384);
+        atMost("num_hidden_layers", numHiddenLayers, 256);
+        atMost("num_attention_heads", numAttentionHeads, 1024);
+        atMost("intermediate_size", intermediateSize, 65536);
+        atMost("num_conv_pos_embeddings", numConvPosEmbeddings, 4096);
+        double h = hiddenSize;
+        parameters += numHiddenLayers * (4 * h * h + 2 * h * intermediateSize)
+                + h * (h / numConvPosEmbeddingGroups) * numConvPosEmbeddings + h * convDim[convDim.length - 1];
+        if (parameters > 5e8) {
+            throw VoxtokException.userInput(String.format("hidden_size, num_hidden_layers, intermediate_size and "
+                    + "conv_dim describe a model of about %.3g parameters, more than the 5e8 accepted", parameters));
+        }
+    }
+
+    private static void atMost(String field, int value, int max) {
+        inRange(field, value, 0, max);
+    }
+
+    private static void inRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw VoxtokException.userInput("field \"" + field + "\" is " + value + ", outside the accepted range ["
+                    + min + ", " + max + "]");
+        }
     }
 
     /** HuBERT base ({@code facebook/hubert-base-ls960}): 7 convs of 512, 768 wide, 12 layers, 12 heads, FFN 3072. */

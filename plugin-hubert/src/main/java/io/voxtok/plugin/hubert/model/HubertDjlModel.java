@@ -11,8 +11,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.modelio.Tensor;
+import io.voxtok.nn.ParameterLoader;
 import io.voxtok.plugin.hubert.config.HubertConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +116,10 @@ public final class HubertDjlModel implements HubertEncoder {
 
     private NDArray load(StateDict sd, String key, long... shape) {
         Tensor t = sd.require(key, shape);
+        String problem = ParameterLoader.valueProblem(t);
+        if (problem != null) {
+            throw VoxtokException.userInput("checkpoint " + sd.source() + ": tensor '" + key + "' " + problem);
+        }
         return manager.create(t.toFloatArray(), new Shape(shape));
     }
 

@@ -1,6 +1,7 @@
 package io.voxtok.plugin.speechtokenizer.config;
 
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.config.ConfigBounds;
 import io.voxtok.nn.config.JsonConfig;
 import io.voxtok.nn.config.JsonConfigReader;
 import io.voxtok.nn.seanet.SeanetActivation;
@@ -59,6 +60,44 @@ public record SpeechTokenizerConfig(int nFilters, int[] strides, int dimension, 
         }
         for (int s : strides) {
             positive("strides[i]", s);
+        }
+        // Upper bounds far above any real model: a config asking for more would allocate gigabytes or run for
+        // minutes before anything else could fail, so it is refused here, naming the field.
+        atMost("n_filters", nFilters, 4096);
+        atMost("dimension", dimension, 16384);
+        atMost("semantic_dimension", semanticDimension, 16384);
+        atMost("dilation_base", dilationBase, 64);
+        atMost("residual_kernel_size", residualKernelSize, 255);
+        atMost("n_residual_layers", nResidualLayers, 64);
+        atMost("lstm_layers", lstmLayers, 64);
+        atMost("codebook_size", codebookSize, 1 << 20);
+        atMost("n_q", nQ, 1024);
+        atMost("sample_rate", sampleRate, 384_000);
+        atMost("strides (count)", strides.length, 16);
+        long hop = 1;
+        for (int s : strides) {
+            atMost("strides[i]", s, 1024);
+            hop *= s;
+            if (hop > 1 << 20) {
+                throw new IllegalArgumentException("strides multiply to more than " + (1 << 20)
+                        + " samples per frame: " + Arrays.toString(strides));
+            }
+        }
+        // The codec plus the semantic transform; see ConfigBounds for the estimate.
+        double parameters = ConfigBounds.seanetCodecParameters(nFilters, strides.length, dimension,
+                residualKernelSize, nResidualLayers, lstmLayers, bidirectional, codebookSize, nQ)
+                + (double) dimension * semanticDimension;
+        if (parameters > ConfigBounds.MAX_PARAMETERS) {
+            throw new IllegalArgumentException(String.format("n_filters, dimension, lstm_layers, codebook_size and "
+                    + "n_q describe a model of about %.3g parameters, more than the %.3g accepted",
+                    parameters, ConfigBounds.MAX_PARAMETERS));
+        }
+    }
+
+    private static void atMost(String name, int v, int max) {
+        if (v > max) {
+            throw new IllegalArgumentException(name + " is " + v + ", more than the " + max + " this reader "
+                    + "accepts (no real model comes near it)");
         }
     }
 

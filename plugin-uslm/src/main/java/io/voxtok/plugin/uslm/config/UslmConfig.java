@@ -81,15 +81,21 @@ public record UslmConfig(String modelClass, int dModel, int nhead, int numLayers
             throw VoxtokException.userInput(file + ": 'constructor_args' must be an object");
         }
         Map<?, ?> constants = root.get("constants_from_models_macros") instanceof Map<?, ?> m ? m : Map.of();
-        UslmConfig c = new UslmConfig(cls,
-                intArg(file, args, "d_model", null), intArg(file, args, "nhead", null),
-                intArg(file, args, "num_layers", null),
-                boolArg(file, args, "norm_first", true), boolArg(file, args, "add_prenet", false),
-                intArg(file, args, "prefix_mode", 0), boolArg(file, args, "share_embedding", true),
-                doubleArg(file, args, "nar_scale_factor", 1.0), boolArg(file, args, "prepend_bos", false),
-                intArg(file, args, "num_quantizers", 8),
-                intArg(file, constants, "NUM_TEXT_TOKENS", NUM_TEXT_TOKENS),
-                intArg(file, constants, "NUM_AUDIO_TOKENS", NUM_AUDIO_TOKENS));
+        UslmConfig c;
+        try {
+            c = new UslmConfig(cls,
+                    intArg(file, args, "d_model", null), intArg(file, args, "nhead", null),
+                    intArg(file, args, "num_layers", null),
+                    boolArg(file, args, "norm_first", true), boolArg(file, args, "add_prenet", false),
+                    intArg(file, args, "prefix_mode", 0), boolArg(file, args, "share_embedding", true),
+                    doubleArg(file, args, "nar_scale_factor", 1.0), boolArg(file, args, "prepend_bos", false),
+                    intArg(file, args, "num_quantizers", 8),
+                    intArg(file, constants, "NUM_TEXT_TOKENS", NUM_TEXT_TOKENS),
+                    intArg(file, constants, "NUM_AUDIO_TOKENS", NUM_AUDIO_TOKENS));
+        } catch (IllegalArgumentException e) {
+            // Negative or inconsistent sizes come from the file: a user-input error naming it, not a crash.
+            throw VoxtokException.userInput(file + ": " + e.getMessage());
+        }
         c.validate(file.toString());
         return c;
     }
@@ -116,9 +122,44 @@ public record UslmConfig(String modelClass, int dModel, int nhead, int numLayers
         } else if (!"USLM".equals(modelClass) && !"VALLE".equals(modelClass)) {
             bad = "model_class '" + modelClass + "' is neither USLM nor VALLE";
         }
+        if (bad == null) {
+            bad = sizeProblem();
+        }
         if (bad != null) {
             throw VoxtokException.userInput(source + ": " + bad);
         }
+    }
+
+    /** Most parameters a configuration may describe: 4 GB of float32, about 3 times the released USLM (3e8). */
+    static final double MAX_PARAMETERS = 1e9;
+
+    /**
+     * Sizes far beyond any released model: a config asking for them would allocate gigabytes or compute for
+     * minutes before anything else could fail. The estimate counts both decoders (about 12 d^2 per layer) and the
+     * embeddings and prediction heads.
+     */
+    private String sizeProblem() {
+        if (dModel > 16384) {
+            return "d_model=" + dModel + " is more than the 16384 accepted";
+        }
+        if (nhead > 1024) {
+            return "nhead=" + nhead + " is more than the 1024 accepted";
+        }
+        if (numLayers > 256) {
+            return "num_layers=" + numLayers + " is more than the 256 accepted";
+        }
+        if (numTextTokens > 1 << 20 || numAudioTokens > 1 << 20) {
+            return "NUM_TEXT_TOKENS=" + numTextTokens + " / NUM_AUDIO_TOKENS=" + numAudioTokens
+                    + " is more than the " + (1 << 20) + " accepted";
+        }
+        double d = dModel;
+        double parameters = 2.0 * numLayers * 12 * d * d
+                + d * (2.0 * numTextTokens + 2.0 * numQuantizers * (numAudioTokens + 1));
+        if (parameters > MAX_PARAMETERS) {
+            return String.format("d_model, num_layers and the vocabularies describe a model of about %.3g "
+                    + "parameters, more than the %.3g accepted", parameters, MAX_PARAMETERS);
+        }
+        return null;
     }
 
     private static int intArg(Path file, Map<?, ?> args, String key, Integer def) {
