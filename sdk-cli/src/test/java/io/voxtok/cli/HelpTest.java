@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command and subcommand answers {@code --help} with its usage and exit code 0. */
+/** Every command and subcommand answers {@code --help} and {@code -h} with its usage and exit code 0. */
 class HelpTest {
     @Test
     void everyCommandHasHelp() {
@@ -18,13 +18,20 @@ class HelpTest {
         collect(new CommandLine(new VoxtokCli()), new ArrayList<>(), paths);
         assertTrue(paths.size() > 10, paths.toString());
         for (List<String> path : paths) {
-            List<String> args = new ArrayList<>(path);
-            args.add("--help");
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            int code = VoxtokCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), args.toArray(String[]::new));
-            assertEquals(0, code, args + ": " + e);
-            assertTrue(o.toString().startsWith("Usage: voxtok"), args + ": " + o);
+            for (String flag : List.of("--help", "-h")) {
+                check(path, flag);
+            }
+        }
+    }
+
+    private static void check(List<String> path, String flag) {
+        List<String> args = new ArrayList<>(path);
+        args.add(flag);
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = VoxtokCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), args.toArray(String[]::new));
+        assertEquals(0, code, args + ": " + e);
+        assertTrue(o.toString().startsWith("Usage: voxtok"), args + ": " + o);
         }
     }
 
