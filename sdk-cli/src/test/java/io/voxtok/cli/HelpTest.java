@@ -32,7 +32,6 @@ class HelpTest {
         int code = VoxtokCli.execute(new PrintWriter(o, true), new PrintWriter(e, true), args.toArray(String[]::new));
         assertEquals(0, code, args + ": " + e);
         assertTrue(o.toString().startsWith("Usage: voxtok"), args + ": " + o);
-        }
     }
 
     private static void collect(CommandLine c, List<String> path, List<List<String>> out) {
