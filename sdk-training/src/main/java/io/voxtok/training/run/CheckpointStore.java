@@ -168,6 +168,15 @@ public final class CheckpointStore {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /**
+     * The checkpoint a {@code --resume} continues from: the latest one.
+     *
+     * @throws VoxtokException (user input) naming the run directory when it has no checkpoint yet
+     */
+    public Checkpoint latestForResume() {
+        return latest().orElseThrow(() -> VoxtokException.userInput("--resume: " + runDir + " has no checkpoint yet"));
+    }
+
     /** The checkpoint of {@code step}, if it exists. */
     public Optional<Checkpoint> at(long step) {
         Path p = dir.resolve(dirName(step));

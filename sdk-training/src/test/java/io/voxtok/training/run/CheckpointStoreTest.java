@@ -34,6 +34,16 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void resumeNeedsACheckpointAndTakesTheLatest() throws IOException {
+        CheckpointStore store = new CheckpointStore(run, 3);
+        VoxtokException e = assertThrows(VoxtokException.class, store::latestForResume);
+        assertTrue(e.getMessage().contains(run.toString()) && e.getMessage().contains("no checkpoint"), e.getMessage());
+        store.save(5, files("a"));
+        store.save(9, files("b"));
+        assertEquals(9, store.latestForResume().step());
+    }
+
+    @Test
     void savesIntoAHiddenTemporaryDirectoryThenRenames() throws IOException {
         CheckpointStore store = new CheckpointStore(run, 3);
         AtomicReference<Path> seen = new AtomicReference<>();

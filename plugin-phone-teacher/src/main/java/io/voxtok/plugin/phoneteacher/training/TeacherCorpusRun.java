@@ -99,8 +99,7 @@ public final class TeacherCorpusRun {
             LOG.info("phone teacher: {} parameters", trainer.network().parameterCount());
             double bestDev = Double.NEGATIVE_INFINITY;
             if (request.resume()) {
-                Checkpoint ck = store.latest().orElseThrow(() -> VoxtokException.userInput("--resume: " + runDir
-                        + " has no checkpoint yet"));
+                Checkpoint ck = store.latestForResume();
                 Map<String, Object> extra = TeacherCheckpoint.load(trainer, ck.directory());
                 if (extra.get(BEST_KEY) instanceof String s) {
                     bestDev = Double.parseDouble(s);

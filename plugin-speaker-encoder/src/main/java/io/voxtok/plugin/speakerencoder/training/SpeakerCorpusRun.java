@@ -96,8 +96,7 @@ public final class SpeakerCorpusRun {
             LOG.info("speaker encoder: {} parameters", trainer.network().parameterCount());
             double bestDev = Double.POSITIVE_INFINITY;
             if (request.resume()) {
-                Checkpoint ck = store.latest().orElseThrow(() -> VoxtokException.userInput("--resume: " + runDir
-                        + " has no checkpoint yet"));
+                Checkpoint ck = store.latestForResume();
                 Map<String, Object> extra = SpeakerCheckpoint.load(trainer, ck.directory());
                 if (extra.get(BEST_KEY) instanceof String s) {
                     bestDev = Double.parseDouble(s);

@@ -82,8 +82,7 @@ public final class CorpusRun {
         try (SpeechTokenizerTrainer trainer = new SpeechTokenizerTrainer(cfg, start, cosine)) {
             double bestDev = Double.POSITIVE_INFINITY;
             if (request.resume()) {
-                Checkpoint ck = store.latest().orElseThrow(() -> VoxtokException.userInput("--resume: " + runDir
-                        + " has no checkpoint yet"));
+                Checkpoint ck = store.latestForResume();
                 Map<String, Object> extra = TrainerCheckpoint.load(trainer, ck.directory());
                 if (extra.get("best_dev_mel") instanceof String s) {
                     bestDev = Double.parseDouble(s);

@@ -106,8 +106,7 @@ public final class UslmCorpusRun {
             double trainSeconds = 0;
             SamplerPosition position = SamplerPosition.START;
             if (request.resume()) {
-                Checkpoint ck = store.latest().orElseThrow(() -> VoxtokException.userInput("--resume: " + runDir
-                        + " has no checkpoint yet"));
+                Checkpoint ck = store.latestForResume();
                 UslmCheckpoint.Restored r = UslmCheckpoint.load(trainer, ck.directory());
                 checkSameCorpus(ck.directory(), info);
                 position = r.position();
