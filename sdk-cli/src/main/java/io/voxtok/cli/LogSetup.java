@@ -14,6 +14,9 @@ final class LogSetup {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         // libtorch's CUDA probe warns on CPU-only machines; that is expected, not news.
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", verbose ? "warn" : "error");
+        // PF4J logs a plugin's faults with stack traces; the runtime refuses that plugin with one line of its own
+        // (shown by 'voxtok plugins'), so PF4J's account is for --verbose only.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.pf4j", verbose ? "info" : "off");
     }
 
     private static void setIfAbsent(String k, String v) {

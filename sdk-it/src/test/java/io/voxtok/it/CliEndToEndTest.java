@@ -141,4 +141,52 @@ class CliEndToEndTest {
         assertEquals(1, forced.code());
         assertTrue(forced.err().contains("requires SPI >=2.0.0 & <3.0.0 but this host provides SPI 1.1.0"), forced.err());
     }
+
+    @Test
+    void brokenClashingAndOlderPluginsAreListedWhileTheOthersWork() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins-mixed"));
+        Path zip = Files.list(Cli.root().resolve("plugins")).filter(p -> p.getFileName().toString().startsWith("mulaw-")
+                && p.toString().endsWith(".zip")).findFirst().orElseThrow();
+        Path metric = Files.list(Cli.root().resolve("plugins")).filter(p -> p.getFileName().toString()
+                .startsWith("example-metric-") && p.toString().endsWith(".zip")).findFirst().orElseThrow();
+        Files.copy(metric, plugins.resolve(metric.getFileName()));
+        Files.copy(zip, plugins.resolve("mulaw-a.zip"));
+        copyPlugin(zip, plugins.resolve("mulaw-old.zip"), "plugin.version=.*", "plugin.version=0.9.0", null);
+        copyPlugin(zip, plugins.resolve("twin.zip"), "plugin.id=.*", "plugin.id=mulaw-twin", null);
+        copyPlugin(metric, plugins.resolve("typo.zip"), "plugin.id=.*", "plugin.id=metric-typo", "org.example.Nope");
+        Cli r = Cli.run("plugins", "--plugins-dir", plugins.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("example-metric 1.0.0"), r.out());
+        assertTrue(r.out().contains("REFUSED metric-typo") && r.out().contains("no usable entry point"), r.out());
+        assertTrue(r.out().contains("REFUSED mulaw-twin") && r.out().contains("REFUSED mulaw 1.0.0")
+                && r.out().contains("tokenizer 'mulaw"), r.out());
+        assertTrue(r.out().contains("SHADOWED mulaw 0.9.0"), r.out());
+        assertTrue(!r.err().contains("\tat "), "no stack trace without -v: " + r.err());
+        // the clash is resolved by enabling one of the two
+        Path in = dir.resolve("t.wav");
+        WavWriter.write(in, tone(8000, 0.1));
+        Cli enc = Cli.run("encode", "--plugins-dir", plugins.toString(), "--enable-plugin", "mulaw-twin", "-t", "mulaw",
+                "-o", dir.resolve("t.vtok").toString(), in.toString());
+        assertEquals(0, enc.code(), enc.err());
+    }
+
+    /** Copies a plugin zip, editing one line of plugin.properties and optionally replacing its entry point name. */
+    private static void copyPlugin(Path from, Path to, String regex, String replacement, String entryPoint)
+            throws IOException {
+        try (ZipFile src = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to);
+             ZipOutputStream zos = new ZipOutputStream(os)) {
+            for (ZipEntry e : java.util.Collections.list(src.entries())) {
+                zos.putNextEntry(new ZipEntry(e.getName()));
+                byte[] data = src.getInputStream(e).readAllBytes();
+                if (e.getName().equals("plugin.properties")) {
+                    data = new String(data, StandardCharsets.ISO_8859_1).replaceAll(regex, replacement)
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                } else if (entryPoint != null && e.getName().endsWith("META-INF/services/io.voxtok.api.VoxtokPlugin")) {
+                    data = (entryPoint + "\n").getBytes(StandardCharsets.ISO_8859_1);
+                }
+                zos.write(data);
+                zos.closeEntry();
+            }
+        }
+    }
 }

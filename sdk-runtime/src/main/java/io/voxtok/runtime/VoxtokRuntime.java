@@ -117,9 +117,18 @@ public final class VoxtokRuntime implements AutoCloseable {
         return registry.plugins();
     }
 
-    /** Plugins found but refused (incompatible SPI, bad descriptor). */
+    /**
+     * Plugins found but refused, each with one sentence saying why: incompatible SPI, bad descriptor, no usable
+     * entry point, an entry point that failed, a component name another plugin also provides, unresolved
+     * dependencies. The other plugins work regardless.
+     */
     public List<RefusedPlugin> refusedPlugins() {
         return manager.refusedPlugins();
+    }
+
+    /** Compatible plugin copies not loaded because a higher version of the same plugin id was loaded. */
+    public List<io.voxtok.runtime.plugin.ShadowedPlugin> shadowedPlugins() {
+        return manager.shadowedPlugins();
     }
 
     /** Every factory of every loaded plugin. */

@@ -57,6 +57,10 @@ public final class PluginsCommand implements Callable<Integer> {
             for (RefusedPlugin r : rt.refusedPlugins()) {
                 out.printf("%nREFUSED %s %s at %s: %s%n", r.id(), r.version(), r.path(), r.reason());
             }
+            for (io.voxtok.runtime.plugin.ShadowedPlugin s : rt.shadowedPlugins()) {
+                out.printf("%nSHADOWED %s %s at %s: version %s at %s is loaded%n", s.id(), s.version(), s.path(),
+                        s.loadedVersion(), s.loadedPath());
+            }
         }
         out.flush();
         return 0;

@@ -6,19 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.pf4j.BasePluginRepository;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.CompoundPluginRepository;
 import org.pf4j.DefaultExtensionFinder;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFinder;
-import org.pf4j.ServiceProviderExtensionFinder;
-import org.pf4j.DefaultPluginRepository;
-import org.pf4j.PluginDescriptor;
 import org.pf4j.Plugin;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
@@ -26,6 +25,7 @@ import org.pf4j.PluginRepository;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
+import org.pf4j.ServiceProviderExtensionFinder;
 import org.pf4j.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a plugin not in the enabled set is never given a class loader, so none of its classes load;</li>
  *   <li>a plugin whose {@code plugin.requires} range does not contain the host's SPI version is refused with a
  *       message naming both versions;</li>
+ *   <li>of several copies of one plugin id, the highest compatible version is loaded and the others are listed as
+ *       shadowed; a zip's unpacked directory goes when the zip goes ({@link UnpackingPluginRepository});</li>
+ *   <li>one plugin's fault (bad descriptor, unresolvable dependencies, and, through {@link #refuse}, the registry's
+ *       findings) refuses that plugin and leaves the others working;</li>
  *   <li>each plugin gets a {@link VoxtokPluginClassLoader} (host packages parent-first).</li>
  * </ul>
  * Not thread-safe, like PF4J itself (DESIGN-NOTES P13): the runtime drives it from one thread.
@@ -46,6 +50,7 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
     private static final Logger LOG = LoggerFactory.getLogger(VoxtokPluginManager.class);
     private final Set<String> enabled;
     private final List<RefusedPlugin> refused = new ArrayList<>();
+    private final List<ShadowedPlugin> shadowed = new ArrayList<>();
 
     /**
      * @param pluginsDir      the plugins directory (may be absent)
@@ -56,22 +61,22 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
         super(List.of(pluginsDir));
         this.enabled = Set.copyOf(enabled);
         // PF4J builds these in its constructor, before our fields exist (DESIGN-NOTES P7): replace them now.
-        this.pluginRepository = repository(pluginsDir, developmentDirs);
+        this.pluginRepository = repository(pluginsDir, developmentDirs, refused);
         this.pluginStatusProvider = new AllEnabledStatusProvider();
         setSystemVersion(SpiVersion.CURRENT);
         setExactVersionAllowed(true);
+        // a plugin with missing or wrong-version dependencies is dropped (and refused by name), not fatal
+        setResolveRecoveryStrategy(ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE);
     }
 
-    private static PluginRepository repository(Path pluginsDir, List<Path> developmentDirs) {
+    private static PluginRepository repository(Path pluginsDir, List<Path> developmentDirs,
+                                               List<RefusedPlugin> refused) {
         CompoundPluginRepository r = new CompoundPluginRepository();
         // Build output first: in development mode a module's fresh classes win over an older zip of it.
         if (!developmentDirs.isEmpty()) {
             r.add(new ListedDirectoriesRepository(developmentDirs));
         }
-        if (Files.isDirectory(pluginsDir)) {
-            r.add(new DefaultPluginRepository(pluginsDir));
-            r.add(new JarFilesRepository(pluginsDir));
-        }
+        r.add(new UnpackingPluginRepository(pluginsDir, refused));
         return r;
     }
 
@@ -107,8 +112,60 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
                 .add(new VoxtokJarPluginLoader(this));
     }
 
+    /**
+     * Finds every plugin copy, refuses the incompatible and broken ones, keeps the highest compatible version of each
+     * id (listing the others as shadowed), loads those, and resolves their dependencies; a plugin whose dependencies
+     * do not resolve is refused. Nothing here throws for one plugin's fault.
+     */
     @Override
-    protected PluginWrapper loadPluginFromPath(Path pluginPath) {
+    public void loadPlugins() {
+        Map<String, List<Candidate>> byId = new LinkedHashMap<>();
+        for (Path p : pluginRepository.getPluginPaths()) {
+            Candidate c = candidate(p);
+            if (c == null) {
+                continue;
+            }
+            if (!enabled.isEmpty() && !enabled.contains(c.id())) {
+                LOG.debug("plugin {} not enabled; not loaded", c.id());
+                continue;
+            }
+            byId.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(c);
+        }
+        for (List<Candidate> copies : byId.values()) {
+            List<Candidate> compatible = new ArrayList<>();
+            for (Candidate c : copies) {
+                String why = spiMismatch(c.descriptor());
+                if (why == null) {
+                    compatible.add(c);
+                } else {
+                    LOG.warn("refusing plugin {} {}: {}", c.id(), c.version(), why);
+                    refused.add(new RefusedPlugin(c.id(), c.version(), c.path(), why));
+                }
+            }
+            if (compatible.isEmpty()) {
+                continue;
+            }
+            Candidate best = compatible.get(0);
+            for (Candidate c : compatible.subList(1, compatible.size())) {
+                if (newer(c.version(), best.version())) {
+                    best = c;
+                }
+            }
+            for (Candidate c : compatible) {
+                if (c != best) {
+                    shadowed.add(new ShadowedPlugin(c.id(), c.version(), c.path(), best.version(), best.path()));
+                }
+            }
+            try {
+                super.loadPluginFromPath(best.path());
+            } catch (RuntimeException | LinkageError e) {
+                refused.add(new RefusedPlugin(best.id(), best.version(), best.path(), "cannot load: " + e.getMessage()));
+            }
+        }
+        resolveContained();
+    }
+
+    private Candidate candidate(Path pluginPath) {
         Path path;
         try {
             path = FileUtils.expandIfZip(pluginPath);
@@ -117,29 +174,22 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
                     "cannot unpack: " + e.getMessage()));
             return null;
         }
-        PluginDescriptor d;
         try {
-            d = getPluginDescriptorFinder().find(path);
+            PluginDescriptor d = getPluginDescriptorFinder().find(path);
             validatePluginDescriptor(d);
-        } catch (PluginRuntimeException e) {
+            return new Candidate(d, path);
+        } catch (RuntimeException e) {
             refused.add(new RefusedPlugin(path.getFileName().toString(), "?", path,
                     "invalid plugin descriptor: " + e.getMessage()));
             return null;
         }
-        if (getPlugin(d.getPluginId()) != null) {
-            LOG.info("plugin {} at {} ignored: already loaded from {}", d.getPluginId(), path,
-                    getPlugin(d.getPluginId()).getPluginPath());
-            return null;
-        }
-        if (!enabled.isEmpty() && !enabled.contains(d.getPluginId())) {
-            LOG.debug("plugin {} not enabled; not loaded", d.getPluginId());
-            return null;
-        }
+    }
+
+    /** Why {@code d} cannot run on this host's SPI, or {@code null} when it can. */
+    private String spiMismatch(PluginDescriptor d) {
         String requires = d.getRequires() == null ? "" : d.getRequires().trim();
         if (requires.isEmpty() || requires.equals("*")) {
-            refused.add(new RefusedPlugin(d.getPluginId(), d.getVersion(), path,
-                    "declares no SPI version (plugin.requires); this host provides SPI " + SpiVersion.CURRENT));
-            return null;
+            return "declares no SPI version (plugin.requires); this host provides SPI " + SpiVersion.CURRENT;
         }
         boolean compatible;
         try {
@@ -147,13 +197,78 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
         } catch (RuntimeException e) {
             compatible = false;
         }
-        if (!compatible) {
-            String why = "requires SPI " + requires + " but this host provides SPI " + SpiVersion.CURRENT;
-            LOG.warn("refusing plugin {} {}: {}", d.getPluginId(), d.getVersion(), why);
-            refused.add(new RefusedPlugin(d.getPluginId(), d.getVersion(), path, why));
-            return null;
+        return compatible ? null : "requires SPI " + requires + " but this host provides SPI " + SpiVersion.CURRENT;
+    }
+
+    /** Semantic-version order; a version that does not parse loses to one that does. */
+    private boolean newer(String a, String b) {
+        try {
+            return getVersionManager().compareVersions(a, b) > 0;
+        } catch (RuntimeException e) {
+            try {
+                getVersionManager().compareVersions(a, a);
+                return true;
+            } catch (RuntimeException notA) {
+                return false;
+            }
         }
-        return super.loadPluginFromPath(path);
+    }
+
+    /**
+     * PF4J's dependency resolution, with every plugin it drops (missing or wrong-version dependencies) or cannot
+     * order (a cycle) refused by name instead of failing the whole host.
+     */
+    private void resolveContained() {
+        List<PluginWrapper> before = new ArrayList<>(getPlugins());
+        try {
+            resolvePlugins();
+        } catch (PluginRuntimeException e) {
+            // a dependency cycle: refuse every plugin that declares dependencies, resolve the rest
+            for (PluginWrapper w : before) {
+                if (!w.getDescriptor().getDependencies().isEmpty()) {
+                    refuse(w.getPluginId(), "its dependencies cannot be resolved: " + e.getMessage());
+                }
+            }
+            resolvePlugins();
+        }
+        for (PluginWrapper w : before) {
+            if (getPlugin(w.getPluginId()) == null && refused.stream().noneMatch(r -> r.id().equals(w.getPluginId()))) {
+                refused.add(new RefusedPlugin(w.getPluginId(), w.getDescriptor().getVersion(), w.getPluginPath(),
+                        "its dependencies " + w.getDescriptor().getDependencies() + " are missing or of the wrong version"));
+            }
+        }
+    }
+
+    /**
+     * Unloads a loaded plugin and lists it as refused (the registry calls this for faults found after loading: no
+     * entry point, an entry point that fails, a component name another plugin also provides).
+     *
+     * @param pluginId the loaded plugin
+     * @param reason   one sentence for the user
+     */
+    public void refuse(String pluginId, String reason) {
+        PluginWrapper w = getPlugin(pluginId);
+        if (w == null) {
+            return;
+        }
+        LOG.warn("refusing plugin {} {}: {}", pluginId, w.getDescriptor().getVersion(), reason);
+        refused.add(new RefusedPlugin(pluginId, w.getDescriptor().getVersion(), w.getPluginPath(), reason));
+        try {
+            unloadPlugin(pluginId, false);
+        } catch (RuntimeException e) {
+            LOG.warn("unloading refused plugin {} failed: {}", pluginId, e.toString());
+        }
+    }
+
+    /** A plugin copy on disk with its descriptor. */
+    private record Candidate(PluginDescriptor descriptor, Path path) {
+        String id() {
+            return descriptor.getPluginId();
+        }
+
+        String version() {
+            return descriptor.getVersion();
+        }
     }
 
     /**
@@ -176,6 +291,11 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
         return Collections.unmodifiableList(refused);
     }
 
+    /** Compatible copies not loaded because a higher version of the same plugin was. */
+    public List<ShadowedPlugin> shadowedPlugins() {
+        return Collections.unmodifiableList(shadowed);
+    }
+
     /** Enablement is decided before loading, so nothing loaded is disabled. */
     private static final class AllEnabledStatusProvider implements PluginStatusProvider {
         @Override
@@ -191,13 +311,6 @@ public final class VoxtokPluginManager extends DefaultPluginManager {
         @Override
         public void enablePlugin(String pluginId) {
             throw new UnsupportedOperationException("plugins are enabled through the runtime configuration");
-        }
-    }
-
-    /** Jar files directly in the plugins directory. */
-    private static final class JarFilesRepository extends BasePluginRepository {
-        JarFilesRepository(Path root) {
-            super(List.of(root), f -> f.isFile() && f.getName().endsWith(".jar"));
         }
     }
 

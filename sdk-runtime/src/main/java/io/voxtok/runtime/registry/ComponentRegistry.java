@@ -17,7 +17,9 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,36 +36,71 @@ public final class ComponentRegistry {
     /**
      * Loads and starts the plugins of {@code manager} (on the calling thread: PF4J is not thread-safe) and
      * registers the factories of each plugin's {@link VoxtokPlugin} entry points, read once.
+     *
+     * <p>One plugin's fault never stops the others: a plugin that does not start, has no usable entry point, or
+     * whose entry point fails while listing its components is refused ({@link VoxtokPluginManager#refuse}).
+     * Component names are unique per kind: when two plugins offer the same tokenizer (teacher, ..., training
+     * recipe) name, <em>both</em> are refused, since neither can be picked without guessing which one the user
+     * meant; the user removes one or enables the other explicitly.
      */
     public static ComponentRegistry fromPlugins(VoxtokPluginManager manager) {
         manager.loadPlugins();
         manager.startPlugins();
+        List<PluginComponents> listed = new ArrayList<>();
+        for (PluginWrapper w : new ArrayList<>(manager.getPlugins())) {
+            try {
+                listed.add(list(manager, w));
+            } catch (VoxtokException e) {
+                manager.refuse(w.getPluginId(), e.getMessage());
+            }
+        }
+        Map<String, String> clashes = clashes(listed);
         ComponentRegistry registry = new ComponentRegistry();
-        for (PluginWrapper w : manager.getPlugins()) {
-            if (w.getPluginState() != PluginState.STARTED) {
-                Throwable cause = w.getFailedException();
-                throw new VoxtokException(ErrorKind.PLUGIN, "plugin " + w.getPluginId() + " did not start (state "
-                        + w.getPluginState() + ")" + (cause == null ? "" : ": " + cause.getMessage()), cause);
-            }
-            List<VoxtokPlugin> entries = manager.getExtensions(VoxtokPlugin.class, w.getPluginId());
-            if (entries.isEmpty()) {
-                throw new VoxtokException(ErrorKind.PLUGIN, "plugin " + w.getPluginId() + " at " + w.getPluginPath()
-                        + " has no entry point: add META-INF/services/io.voxtok.api.VoxtokPlugin naming a class"
-                        + " that implements io.voxtok.api.VoxtokPlugin");
-            }
-            PluginDescriptor d = w.getDescriptor();
-            for (VoxtokPlugin entry : entries) {
-                registry.register(w.getPluginId(), d.getVersion(), d.getRequires(), d.getProvider(),
-                        d.getPluginDescription(), w.getPluginPath(), entry, w.getPluginClassLoader());
+        for (PluginComponents p : listed) {
+            String why = clashes.get(p.info().id());
+            if (why != null) {
+                manager.refuse(p.info().id(), why);
+            } else {
+                registry.plugins.add(p.info());
+                registry.factories.addAll(p.info().factories());
+                registry.recipes.addAll(p.recipes());
             }
         }
         return registry;
     }
 
-    /** Registers the factories of one plugin's entry point. */
-    void register(String pluginId, String version, String requires, String provider, String description, Path path,
-                  VoxtokPlugin plugin, ClassLoader loader) {
-        List<RegisteredFactory> mine = new ArrayList<>();
+    /** One started plugin's components, read once through its entry points. */
+    private static PluginComponents list(VoxtokPluginManager manager, PluginWrapper w) {
+        if (w.getPluginState() != PluginState.STARTED) {
+            Throwable cause = w.getFailedException();
+            throw new VoxtokException(ErrorKind.PLUGIN, "did not start (state " + w.getPluginState() + ")"
+                    + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
+        List<VoxtokPlugin> entries;
+        try {
+            entries = manager.getExtensions(VoxtokPlugin.class, w.getPluginId());
+        } catch (RuntimeException | LinkageError e) {
+            throw new VoxtokException(ErrorKind.PLUGIN, "its entry point cannot be created: " + e, e);
+        }
+        if (entries.isEmpty()) {
+            throw new VoxtokException(ErrorKind.PLUGIN, "has no usable entry point: META-INF/services/"
+                    + "io.voxtok.api.VoxtokPlugin is missing, or names a class that cannot be loaded or created"
+                    + " (it must implement io.voxtok.api.VoxtokPlugin and have a public no-argument constructor;"
+                    + " run with -v for the cause)");
+        }
+        PluginDescriptor d = w.getDescriptor();
+        List<RegisteredFactory> factories = new ArrayList<>();
+        List<io.voxtok.training.TrainingRecipe> recipes = new ArrayList<>();
+        for (VoxtokPlugin entry : entries) {
+            components(w.getPluginId(), entry, w.getPluginClassLoader(), factories, recipes);
+        }
+        return new PluginComponents(new PluginInfo(w.getPluginId(), d.getVersion(), d.getRequires(), d.getProvider(),
+                d.getPluginDescription(), w.getPluginPath(), factories), recipes);
+    }
+
+    /** Reads the factories of one entry point (and the plugin's training recipes) with its context loader. */
+    private static void components(String pluginId, VoxtokPlugin plugin, ClassLoader loader,
+                                   List<RegisteredFactory> mine, List<io.voxtok.training.TrainingRecipe> recipes) {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(loader);
@@ -92,6 +129,10 @@ public final class ComponentRegistry {
                 mine.add(new RegisteredFactory(FactoryKind.SPEAKER_ENCODER, pluginId,
                         ContextClassLoaderProxy.wrap(SpeakerEncoderFactory.class, f, loader)));
             }
+            for (RegisteredFactory r : mine) {
+                // an id is read once here so that a factory whose id() fails is this plugin's fault, now
+                java.util.Objects.requireNonNull(r.factory().id(), "a factory's id()");
+            }
             // Training recipes are plain ServiceLoader registrations of the plugin's own classes (the host's
             // class path is visible through the plugin loader too, so keep only classes the plugin defines).
             for (io.voxtok.training.TrainingRecipe r : java.util.ServiceLoader.load(
@@ -100,21 +141,44 @@ public final class ComponentRegistry {
                     recipes.add(ContextClassLoaderProxy.wrap(io.voxtok.training.TrainingRecipe.class, r, loader));
                 }
             }
-        } catch (RuntimeException | LinkageError e) {
-            throw new VoxtokException(ErrorKind.PLUGIN, "plugin " + pluginId + " failed to list its components: " + e, e);
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+            throw new VoxtokException(ErrorKind.PLUGIN, "failed to list its components: " + e, e);
         } finally {
             t.setContextClassLoader(previous);
         }
-        for (RegisteredFactory r : mine) {
-            for (RegisteredFactory other : factories) {
-                if (other.kind() == r.kind() && other.factory().id().equals(r.factory().id())) {
-                    throw new VoxtokException(ErrorKind.PLUGIN, "plugins " + other.pluginId() + " and " + pluginId
-                            + " both provide " + r.kind().name().toLowerCase() + " " + r.factory().id());
-                }
+    }
+
+    /** For each plugin involved in a name clash, why it is refused. */
+    private static Map<String, String> clashes(List<PluginComponents> listed) {
+        Map<String, List<String>> providers = new LinkedHashMap<>();
+        for (PluginComponents p : listed) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            for (RegisteredFactory r : p.info().factories()) {
+                names.add(r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " '" + r.factory().id() + "'");
+            }
+            for (io.voxtok.training.TrainingRecipe r : p.recipes()) {
+                names.add("training recipe '" + r.name() + "'");
+            }
+            for (String n : names) {
+                providers.computeIfAbsent(n, k -> new ArrayList<>()).add(p.info().id());
             }
         }
-        factories.addAll(mine);
-        plugins.add(new PluginInfo(pluginId, version, requires, provider, description, path, mine));
+        Map<String, String> why = new LinkedHashMap<>();
+        providers.forEach((name, ids) -> {
+            if (ids.size() > 1) {
+                for (String id : ids) {
+                    List<String> others = ids.stream().filter(o -> !o.equals(id)).toList();
+                    why.putIfAbsent(id, "provides " + name + ", which plugin" + (others.size() > 1 ? "s " : " ")
+                            + String.join(", ", others) + " also provide" + (others.size() > 1 ? "" : "s")
+                            + "; remove one of them, or enable only one (the plugins list in voxtok.yaml, or --enable-plugin)");
+                }
+            }
+        });
+        return why;
+    }
+
+    /** What one plugin contributes. */
+    private record PluginComponents(PluginInfo info, List<io.voxtok.training.TrainingRecipe> recipes) {
     }
 
     /** Training recipes contributed by the loaded plugins, in load order. */

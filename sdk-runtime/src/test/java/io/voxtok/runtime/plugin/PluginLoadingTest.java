@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.runtime.VoxtokRuntime;
 import io.voxtok.runtime.config.RuntimeConfig;
@@ -61,17 +60,6 @@ class PluginLoadingTest {
                 RuntimeConfig.defaults(dir).withThreads(1).withEnabledPlugins(List.of("future"))));
         assertTrue(e.getMessage().contains("requires SPI >=2.0.0 & <3.0.0 but this host provides SPI 1.1.0"),
                 e.getMessage());
-    }
-
-    @Test
-    void aPluginWithoutEntryPointIsAClearError() throws Exception {
-        Path p = TestPluginBuilder.build(dir, "empty", ">=1.0.0", "t.empty",
-                TestPluginBuilder.markerEntryPoint("t.empty", "voxtok.test.empty"));
-        java.nio.file.Files.delete(p.resolve("classes/META-INF/services/io.voxtok.api.VoxtokPlugin"));
-        VoxtokException e = assertThrows(VoxtokException.class,
-                () -> VoxtokRuntime.start(RuntimeConfig.defaults(dir).withThreads(1)));
-        assertEquals(ErrorKind.PLUGIN, e.kind());
-        assertTrue(e.getMessage().contains("empty") && e.getMessage().contains("META-INF/services"), e.getMessage());
     }
 
     @Test

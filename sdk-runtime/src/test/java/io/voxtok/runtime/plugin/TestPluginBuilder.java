@@ -26,10 +26,16 @@ public final class TestPluginBuilder {
      */
     public static Path build(Path root, String id, String requires, String pkg, String entrySource,
                              String... extraSources) throws IOException {
-        Path dir = root.resolve(id);
+        return buildVersion(root, id, id, "1.0.0", requires, pkg, entrySource, extraSources);
+    }
+
+    /** Like {@link #build(Path, String, String, String, String, String...)} into {@code root/dirName}, at {@code version}. */
+    public static Path buildVersion(Path root, String dirName, String id, String version, String requires, String pkg,
+                             String entrySource, String... extraSources) throws IOException {
+        Path dir = root.resolve(dirName);
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(dir.resolve("plugin.properties"), "plugin.id=" + id + "\nplugin.version=1.0.0\n"
+        Files.writeString(dir.resolve("plugin.properties"), "plugin.id=" + id + "\nplugin.version=" + version + "\n"
                 + "plugin.requires=" + requires + "\nplugin.provider=test\nplugin.description=test plugin " + id + "\n");
         Files.writeString(classes.resolve("META-INF/services/io.voxtok.api.VoxtokPlugin"), pkg + ".EntryPoint\n");
         java.util.ArrayList<JavaFileObject> units = new java.util.ArrayList<>();
@@ -63,6 +69,24 @@ public final class TestPluginBuilder {
         return "package " + pkg + ";\n"
                 + "public final class EntryPoint implements io.voxtok.api.VoxtokPlugin {\n"
                 + "  static { System.setProperty(\"" + marker + "\", \"loaded\"); }\n"
+                + "}\n";
+    }
+
+    /** An entry point offering one pure-Java tokenizer factory called {@code tokenizerName} (never created here). */
+    public static String tokenizerEntryPoint(String pkg, String tokenizerName) {
+        return "package " + pkg + ";\n"
+                + "public final class EntryPoint implements io.voxtok.api.VoxtokPlugin {\n"
+                + "  @Override public java.util.List<io.voxtok.api.token.TokenizerFactory> tokenizers() {\n"
+                + "    return java.util.List.of((io.voxtok.api.token.TokenizerFactory) java.lang.reflect.Proxy.newProxyInstance(\n"
+                + "      EntryPoint.class.getClassLoader(), new Class<?>[] {io.voxtok.api.token.TokenizerFactory.class},\n"
+                + "      (proxy, m, args) -> switch (m.getName()) {\n"
+                + "        case \"id\" -> io.voxtok.api.ComponentId.parse(\"" + tokenizerName + "\");\n"
+                + "        case \"toString\" -> \"" + tokenizerName + "\";\n"
+                + "        case \"hashCode\" -> System.identityHashCode(proxy);\n"
+                + "        case \"equals\" -> proxy == args[0];\n"
+                + "        default -> throw new UnsupportedOperationException(m.getName());\n"
+                + "      }));\n"
+                + "  }\n"
                 + "}\n";
     }
 
