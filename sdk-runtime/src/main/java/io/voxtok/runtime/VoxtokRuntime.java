@@ -18,6 +18,7 @@ import io.voxtok.api.speaker.SpeakerEncoder;
 import io.voxtok.api.teacher.Teacher;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.runtime.boot.EngineBootstrap;
+import io.voxtok.runtime.boot.EngineThreads;
 import io.voxtok.runtime.config.RuntimeConfig;
 import io.voxtok.runtime.inject.RuntimeModule;
 import io.voxtok.runtime.plugin.RefusedPlugin;
@@ -33,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Voxtok host: starts the configured engine on the calling thread, discovers and starts plugins, and creates
- * components on the resolved backend and device. Components created here are owned by the runtime and closed,
+ * The Voxtok host: discovers and starts plugins, and creates components on the resolved backend and device. The
+ * native engine starts when the first component that runs on it is created (or {@link #backend()} is asked), on
+ * the calling thread and outside plugin code; a runtime that only creates pure-Java components never starts one. Components created here are owned by the runtime and closed,
  * in reverse order of creation, by {@link #close()} (closing them earlier yourself is fine: close is idempotent).
  *
  * <pre>{@code
@@ -50,33 +52,33 @@ import org.slf4j.LoggerFactory;
 public final class VoxtokRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoxtokRuntime.class);
     private final RuntimeConfig config;
-    private final BackendSpec backend;
+    private BackendSpec resolved;
+    private boolean engineClaimed;
     private final VoxtokPluginManager manager;
     private final ComponentRegistry registry;
     private final RuntimeComponentContext context;
     private final Deque<Component> owned = new ArrayDeque<>();
     private boolean closed;
 
-    private VoxtokRuntime(RuntimeConfig config, BackendSpec backend, Injector injector) {
+    private VoxtokRuntime(RuntimeConfig config, Injector injector) {
         this.config = config;
-        this.backend = backend;
         this.manager = injector.getInstance(VoxtokPluginManager.class);
         this.registry = injector.getInstance(ComponentRegistry.class);
         this.context = injector.getInstance(RuntimeComponentContext.class);
     }
 
     /**
-     * Starts engines, then plugins.
+     * Starts plugins (no engine yet: see the class comment).
      *
-     * @throws VoxtokException ENVIRONMENT (engine or device), PLUGIN (a plugin failed), USER_INPUT (an enabled
-     *                         plugin is missing or was refused)
+     * @throws VoxtokException PLUGIN (the plugin system itself failed), USER_INPUT (an enabled plugin is missing or
+     *                         was refused); one plugin's fault only refuses that plugin
      */
     public static VoxtokRuntime start(RuntimeConfig config) {
-        BackendSpec backend = EngineBootstrap.start(config);
         VoxtokRuntime rt;
         try {
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new RuntimeModule(config, backend));
-            rt = new VoxtokRuntime(config, backend, injector);
+            Injector injector = Guice.createInjector(Stage.PRODUCTION,
+                    new RuntimeModule(config, EngineBootstrap.requested(config)));
+            rt = new VoxtokRuntime(config, injector);
         } catch (com.google.inject.ProvisionException | com.google.inject.CreationException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof VoxtokException ve) {
@@ -107,9 +109,31 @@ public final class VoxtokRuntime implements AutoCloseable {
         return config;
     }
 
-    /** The resolved backend and device. */
-    public BackendSpec backend() {
-        return backend;
+    /**
+     * The resolved backend and device; starts the configured engine if it is not running yet.
+     *
+     * @throws VoxtokException ENVIRONMENT when the engine cannot start or the device is absent without fallback
+     */
+    public synchronized BackendSpec backend() {
+        if (closed) {
+            throw new IllegalStateException("runtime is closed");
+        }
+        if (resolved == null) {
+            if (config.backend() == BackendKind.PURE_JAVA) {
+                // pure Java only: no engine, and components that need one are refused by name
+                resolved = new BackendSpec(BackendKind.PURE_JAVA, io.voxtok.api.backend.DeviceSpec.cpu(),
+                        EngineBootstrap.requested(config).intraOpThreads());
+            } else {
+                resolved = EngineBootstrap.start(config);
+                engineClaimed = true;
+            }
+        }
+        return resolved;
+    }
+
+    /** Whether this runtime has started its engine (a pure-Java-only session never does). */
+    public synchronized boolean engineStarted() {
+        return engineClaimed;
     }
 
     /** Loaded plugins. */
@@ -208,13 +232,15 @@ public final class VoxtokRuntime implements AutoCloseable {
     }
 
     private BackendSpec backendFor(ComponentFactory<?> f) {
-        if (f.supportedBackends().contains(backend.kind())) {
-            return backend;
+        BackendKind configured = config.backend();
+        if (configured != BackendKind.PURE_JAVA && f.supportedBackends().contains(configured)) {
+            return backend();
         }
         if (f.supportedBackends().contains(BackendKind.PURE_JAVA)) {
-            return new BackendSpec(BackendKind.PURE_JAVA, backend.device(), backend.intraOpThreads());
+            return new BackendSpec(BackendKind.PURE_JAVA, io.voxtok.api.backend.DeviceSpec.cpu(),
+                    EngineBootstrap.requested(config).intraOpThreads());
         }
-        throw new VoxtokException(ErrorKind.USER_INPUT, f.id() + " does not run on backend " + backend.kind()
+        throw new VoxtokException(ErrorKind.USER_INPUT, f.id() + " does not run on backend " + configured
                 + "; it supports " + f.supportedBackends());
     }
 
@@ -237,6 +263,9 @@ public final class VoxtokRuntime implements AutoCloseable {
             manager.stopPlugins();
         } catch (RuntimeException e) {
             LOG.warn("stopping plugins failed: {}", e.toString());
+        }
+        if (engineClaimed) {
+            EngineThreads.release();
         }
     }
 }

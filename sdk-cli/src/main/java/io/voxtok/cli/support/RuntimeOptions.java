@@ -30,7 +30,7 @@ public final class RuntimeOptions {
     @Option(names = "--cpu-fallback", description = "run on the CPU if the requested GPU is absent")
     boolean cpuFallback;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "pytorch or onnxruntime")
+    @Option(names = "--backend", paramLabel = "NAME", description = "pytorch, onnxruntime or pure-java (no native engine: pure-Java components only)")
     String backend;
 
     @Option(names = "--threads", paramLabel = "N", description = "engine threads (default: config, else all cores)")
@@ -78,7 +78,9 @@ public final class RuntimeOptions {
             c = c.withBackend(switch (backend.toLowerCase(java.util.Locale.ROOT)) {
                 case "pytorch" -> BackendKind.PYTORCH;
                 case "onnxruntime", "onnx" -> BackendKind.ONNX_RUNTIME;
-                default -> throw new IllegalArgumentException("--backend must be pytorch or onnxruntime, got " + backend);
+                case "pure-java", "purejava", "java" -> BackendKind.PURE_JAVA;
+                default -> throw new IllegalArgumentException("--backend must be pytorch, onnxruntime or pure-java, got "
+                        + backend);
             });
         }
         if (threads != null) {

@@ -1,9 +1,6 @@
 package io.voxtok.runtime.boot;
 
 import ai.djl.engine.Engine;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.backend.BackendKind;
@@ -14,32 +11,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the native engines on the calling (main) thread before any plugin loads.
+ * Starts the native engines, on the host's side of every plugin call, when the first component that needs one is
+ * created (a pure-Java plugin never starts one, and runs with no engine jar on the class path).
  *
- * <p>Why: DJL discovers engines once, through the thread context class loader, in a static initializer; if that
- * first happens inside a plugin call, engines can be invisible for the life of the JVM (DESIGN-NOTES P2). ONNX
- * Runtime's environment is a JVM singleton whose thread options are fixed by whoever creates it first (P10).
- * DJL never downloads natives: offline mode is forced.
+ * <p>Why on the host's side: DJL discovers engines once, through the thread context class loader, in a static
+ * initializer; if that first happens inside a plugin call, engines can be invisible for the life of the JVM
+ * (DESIGN-NOTES P2), so the runtime starts them itself, with its own loader as the context loader, before handing
+ * the component to a plugin factory. ONNX Runtime's environment is a JVM singleton whose thread options are fixed
+ * by whoever creates it first (P10).
+ *
+ * <p>No system property is set: libtorch's thread pools are process-wide, so the thread count is applied through
+ * {@link EngineThreads}, which refuses a second runtime asking for another count while the first is open. An
+ * explicit {@code -Dai.djl.pytorch.num_threads} (read by DJL itself) wins over the configuration. DJL's offline
+ * mode ({@code -Dai.djl.offline=true}, set by the {@code voxtok} launcher) is the application's choice.
  */
 public final class EngineBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(EngineBootstrap.class);
     /** DJL's engine name for libtorch. */
     public static final String PYTORCH = "PyTorch";
+    /** The JVM option with which a user fixes libtorch's intra-op threads for the whole process. */
+    static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     private EngineBootstrap() {
     }
 
     /**
-     * Initialises PyTorch (always: the bundled models run on it) and ONNX Runtime (when it is the configured
-     * backend), checks the requested device and returns the resolved backend.
+     * What the configuration asks for, before any engine starts: its backend and device, and the thread count
+     * ({@code -Dai.djl.pytorch.num_threads} when given, else the configuration's).
+     */
+    public static BackendSpec requested(RuntimeConfig config) {
+        return new BackendSpec(config.backend(), config.device(), threads(config));
+    }
+
+    /**
+     * Initialises PyTorch (every engine-backed model here runs on it) and ONNX Runtime (when it is the configured
+     * backend), claims the process-wide thread setting, checks the requested device and returns the resolved
+     * backend. Call {@link EngineThreads#release()} once for every successful call, when done.
      *
-     * @throws VoxtokException ENVIRONMENT when an engine cannot start or the GPU is absent without fallback
+     * @throws VoxtokException ENVIRONMENT when an engine cannot start, the GPU is absent without fallback, or another
+     *                         open runtime runs PyTorch with another thread count
      */
     public static BackendSpec start(RuntimeConfig config) {
-        System.setProperty("ai.djl.offline", "true");
-        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
-        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+        int threads = threads(config);
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         // Engines are discovered through the TCCL: make it the host's loader while DJL initialises.
@@ -48,19 +61,32 @@ public final class EngineBootstrap {
             Engine pt;
             try {
                 pt = Engine.getEngine(PYTORCH);
-            } catch (RuntimeException | UnsatisfiedLinkError e) {
-                throw new VoxtokException(ErrorKind.ENVIRONMENT,
-                        "cannot start the PyTorch engine (libtorch): " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot start the PyTorch engine (libtorch): "
+                        + e.getMessage() + " (the engine jars ai.djl.pytorch:pytorch-engine, pytorch-jni and"
+                        + " pytorch-native-cpu or -cu* must be on the class path; plugins that run in pure Java"
+                        + " need none of them)", e);
             }
             DeviceSpec device = resolveDevice(config, pt.getGpuCount());
+            EngineThreads.claim(threads, System.getProperty(THREADS_PROPERTY) == null);
             if (config.backend() == BackendKind.ONNX_RUNTIME) {
-                startOnnxRuntime(config.threads());
+                try {
+                    OnnxRuntimeStarter.start(threads);
+                } catch (RuntimeException | LinkageError e) {
+                    EngineThreads.release();
+                    throw e;
+                }
             }
-            LOG.debug("engines ready: PyTorch {} on {}", pt.getVersion(), device);
-            return new BackendSpec(config.backend(), device, config.threads());
+            LOG.debug("engines ready: PyTorch {} on {}, {} threads", pt.getVersion(), device, threads);
+            return new BackendSpec(config.backend(), device, threads);
         } finally {
             current.setContextClassLoader(previous);
         }
+    }
+
+    private static int threads(RuntimeConfig config) {
+        Integer fixed = Integer.getInteger(THREADS_PROPERTY);
+        return fixed != null && fixed > 0 ? fixed : config.threads();
     }
 
     private static DeviceSpec resolveDevice(RuntimeConfig config, int gpuCount) {
@@ -76,30 +102,5 @@ public final class EngineBootstrap {
         }
         throw new VoxtokException(ErrorKind.ENVIRONMENT, "device " + wanted + " requested but " + why
                 + "; use device: cpu, or set allowCpuFallback: true to run on the CPU instead");
-    }
-
-    private static void startOnnxRuntime(int threads) {
-        try {
-            OrtEnvironment.ThreadingOptions options = new OrtEnvironment.ThreadingOptions();
-            options.setGlobalIntraOpNumThreads(threads);
-            options.setGlobalInterOpNumThreads(1);
-            OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "voxtok", options);
-            options.close();
-        } catch (OrtException | IllegalStateException e) {
-            // IllegalStateException: an environment already exists (created earlier in this JVM); reuse it.
-            if (e instanceof IllegalStateException) {
-                LOG.debug("ONNX Runtime environment already exists; reusing it");
-                return;
-            }
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot start ONNX Runtime: " + e.getMessage(), e);
-        } catch (UnsatisfiedLinkError e) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "cannot load ONNX Runtime natives: " + e.getMessage(), e);
-        }
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 }

@@ -25,9 +25,6 @@ public record RuntimeConfig(BackendKind backend, DeviceSpec device, boolean allo
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
-        if (backend == BackendKind.PURE_JAVA) {
-            throw new IllegalArgumentException("backend must be pytorch or onnxruntime");
-        }
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
         }

@@ -79,8 +79,9 @@ public final class RuntimeConfigLoader {
         BackendKind backend = switch (d.backend == null ? "" : d.backend.toLowerCase(Locale.ROOT)) {
             case "pytorch" -> BackendKind.PYTORCH;
             case "onnxruntime", "onnx" -> BackendKind.ONNX_RUNTIME;
+            case "pure-java", "purejava", "java" -> BackendKind.PURE_JAVA;
             default -> throw new VoxtokException(ErrorKind.USER_INPUT,
-                    origin + ": backend '" + d.backend + "' is not pytorch or onnxruntime");
+                    origin + ": backend '" + d.backend + "' is not pytorch, onnxruntime or pure-java");
         };
         DeviceSpec device;
         try {

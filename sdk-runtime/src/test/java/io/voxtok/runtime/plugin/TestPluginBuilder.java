@@ -90,6 +90,39 @@ public final class TestPluginBuilder {
                 + "}\n";
     }
 
+    /**
+     * An entry point offering a working pure-Java tokenizer {@code name} (8 kHz, one layer: the sample's sign
+     * bit), so that a runtime can create and use it without any engine.
+     */
+    public static String pureJavaTokenizerEntryPoint(String pkg, String name) {
+        return "package " + pkg + ";\n"
+                + "import io.voxtok.api.*; import io.voxtok.api.audio.*; import io.voxtok.api.backend.*;"
+                + " import io.voxtok.api.token.*; import java.util.*;\n"
+                + "public final class EntryPoint implements io.voxtok.api.VoxtokPlugin {\n"
+                + "  @Override public List<TokenizerFactory> tokenizers() { return List.of(new TokenizerFactory() {\n"
+                + "    public ComponentId id() { return ComponentId.of(\"" + name + "\"); }\n"
+                + "    public String description() { return \"test\"; }\n"
+                + "    public Set<BackendKind> supportedBackends() { return Set.of(BackendKind.PURE_JAVA); }\n"
+                + "    public TokenizerSpec defaultSpec() { return new TokenizerSpec(8000, 1, 1, 1, 2, 0, true, false); }\n"
+                + "    public boolean requiresModel() { return false; }\n"
+                + "    public Tokenizer create(ComponentConfig c, ComponentContext ctx) {\n"
+                + "      TokenizerFactory f = this;\n"
+                + "      return new Tokenizer() {\n"
+                + "        public ComponentId id() { return f.id(); }\n"
+                + "        public TokenizerSpec spec() { return f.defaultSpec(); }\n"
+                + "        public TokenProducer producer() { return new TokenProducer(\"" + name + "\", \"default\", \"none\"); }\n"
+                + "        public TokenMatrix encode(AudioBuffer a, LayerRange l) {\n"
+                + "          int[][] codes = new int[1][a.frames()];\n"
+                + "          return TokenMatrix.single(codes, 0, 2, 8000, producer());\n"
+                + "        }\n"
+                + "        public List<AudioBuffer> decodeBatch(TokenMatrix t) { return List.of(); }\n"
+                + "        public void close() { }\n"
+                + "      };\n"
+                + "    }\n"
+                + "  }); }\n"
+                + "}\n";
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
