@@ -20,7 +20,11 @@ public final class TrainingRecipes {
      * @throws IllegalArgumentException (a usage error) naming the recipes that exist
      */
     public static TrainingRecipe find(VoxtokRuntime rt, String name) {
-        return find(rt.registry().trainingRecipes(), name, rt.config().pluginsDir().toString());
+        TrainingRecipe r = find(rt.registry().trainingRecipes(), name, rt.config().pluginsDir().toString());
+        // Recipes run DJL inside plugin code: start the engine here first, on the host's side and with the
+        // configured threads (DJL's engine discovery happens once, DESIGN-NOTES P2).
+        rt.backend();
+        return r;
     }
 
     /**
