@@ -3,17 +3,19 @@ package io.voxtok.runtime.plugin;
 import java.util.List;
 
 /**
- * Packages every plugin must load from the host, never from its own {@code lib/}: the SPI, the shared
- * Voxtok libraries and the native engines. One copy of each keeps types identical across plugins (no
- * ClassCastException between loaders, DESIGN-NOTES P4) and keeps JNI libraries in one loader (P3).
+ * The host packages a plugin shares, and the only host classes it can see at all (with the JDK): the SPI, the
+ * plugin toolkit (Voxtok's model I/O, audio, neural-network blocks, units, training, data and metrics libraries,
+ * versioned with the SPI), the native engines' Java APIs and SLF4J. They are always loaded from the host, never
+ * from a plugin's {@code lib/}: one copy of each keeps types identical across plugins (no ClassCastException between
+ * loaders, DESIGN-NOTES P4) and keeps JNI libraries in one loader (P3). Everything else of the host (the runtime,
+ * the CLI, Guice, PF4J, Jackson, picocli, ...) is invisible to plugins ({@link SharedPackagesClassLoader}).
  */
 public final class HostPackages {
-    /** Prefixes delegated to the host class loader. */
+    /** Prefixes shared with, and delegated to, the host class loader. */
     public static final List<String> PREFIXES = List.of(
             "io.voxtok.api.", "io.voxtok.modelio.", "io.voxtok.audio.", "io.voxtok.nn.", "io.voxtok.units.",
             "io.voxtok.training.", "io.voxtok.data.", "io.voxtok.metrics.",
-            "ai.djl.", "ai.onnxruntime.", "org.slf4j.", "com.google.inject.", "jakarta.inject.", "javax.inject.",
-            "org.pf4j.");
+            "ai.djl.", "ai.onnxruntime.", "org.slf4j.");
 
     private HostPackages() {
     }

@@ -6,17 +6,22 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 
 /**
- * A plugin's class loader: plugin-first for the plugin's own classes and libraries, host-first for
- * {@link HostPackages}.
+ * A plugin's class loader: host-first for the shared packages ({@link HostPackages}), then the plugin's own classes
+ * and {@code lib/}, then its declared plugin dependencies; the rest of the host is not visible (its parent is a
+ * {@link SharedPackagesClassLoader}).
  */
 public final class VoxtokPluginClassLoader extends PluginClassLoader {
     static {
         ClassLoader.registerAsParallelCapable();
     }
 
-    /** Creates the loader for one plugin. */
-    public VoxtokPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
-        super(manager, descriptor, parent, ClassLoadingStrategy.PDA);
+    /**
+     * Creates the loader for one plugin.
+     *
+     * @param host the host's class loader; the plugin sees only its shared packages ({@link HostPackages})
+     */
+    public VoxtokPluginClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader host) {
+        super(manager, descriptor, new SharedPackagesClassLoader(host), ClassLoadingStrategy.PDA);
     }
 
     @Override
