@@ -136,10 +136,11 @@ class CliEndToEndTest {
         Cli r = Cli.run("plugins", "--plugins-dir", plugins.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("REFUSED mulaw") && r.out().contains(">=2.0.0 & <3.0.0")
-                && r.out().contains("SPI 1.1.0"), r.out());
+                && r.out().contains("SPI " + io.voxtok.api.SpiVersion.CURRENT), r.out());
         Cli forced = Cli.run("plugins", "--plugins-dir", plugins.toString(), "--enable-plugin", "mulaw");
         assertEquals(1, forced.code());
-        assertTrue(forced.err().contains("requires SPI >=2.0.0 & <3.0.0 but this host provides SPI 1.1.0"), forced.err());
+        assertTrue(forced.err().contains("requires SPI >=2.0.0 & <3.0.0 but this host provides SPI "
+                + io.voxtok.api.SpiVersion.CURRENT), forced.err());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.voxtok.api.token.StreamingTokenizer;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.TokenProducer;
 import io.voxtok.api.token.Tokenizer;
+import io.voxtok.api.token.Segmentation;
 import io.voxtok.api.token.TokenizerSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,13 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,14 +49,21 @@ import org.junit.jupiter.api.TestInstance;
  * }</pre>
  *
  * <p><b>What is checked</b> (one {@code @Test} each, failure messages name the input and the broken rule):
- * spec and producer consistency; encode shapes for several layer ranges; codes inside the codebook; decode
- * lengths ({@code validFrames * hopLength} samples at the spec's rate and channels); determinism across calls and
- * instances; {@code encodeBatch} item {@code i} equal to {@code encode} alone for items of different lengths;
- * leading layer ranges {@code first(k)} equal to the first {@code k} layers of the full encoding (RVQ is residual
- * from layer 0); layer ranges outside the tokenizer refused; for causal tokenizers, prefix and (for a
- * {@link StreamingTokenizer}) irregularly chunked encoding equal to whole-file encoding; concurrent encoding equal
- * to sequential; {@code USER_INPUT} errors for empty, too-short, non-finite, wrong-rate and wrong-channel audio
- * and for tokens of another producer; idempotent {@code close()}.
+ * spec and producer consistency; encode shapes for several layer ranges ({@code spec().framesFor(samples)} frames);
+ * codes inside the codebook; decode lengths ({@code spec().decodedSamplesFor(samples)} samples at the spec's rate and
+ * channels); a long signal ({@link #longAudioSeconds()}, several seconds and at least three of a segmented
+ * tokenizer's windows) with the declared frames and decoded length, alone and in a batch; a round trip that is not
+ * silent and meets the optional quality floors; determinism across calls and instances; {@code encodeBatch} item
+ * {@code i} equal to {@code encode} alone for items of different lengths; leading layer ranges {@code first(k)} equal
+ * to the first {@code k} layers of the full encoding (RVQ is residual from layer 0); layer ranges outside the
+ * tokenizer refused; for causal tokenizers, prefix and (for a {@link StreamingTokenizer}) irregularly chunked
+ * encoding equal to whole-file encoding; a seeded concurrency stress whose results equal sequential calls;
+ * {@code USER_INPUT} errors for empty, too-short, non-finite, wrong-rate and wrong-channel audio and for tokens of
+ * another producer; the shortest accepted audio encoded and decoded; idempotent {@code close()}. Each check has a
+ * self-test in the kit's own tests showing that a tokenizer with the matching flaw fails it.
+ *
+ * <p><b>Segmented tokenizers</b> (EnCodec 48 kHz) declare their windows in {@link TokenizerSpec#segmentation()};
+ * the expected frames and decoded lengths follow from it, and the long signal crosses several windows.
  *
  * <p><b>Skips.</b> The only test that may be skipped (a JUnit assumption, reported as skipped) is the chunked
  * encoding test, and only when {@code spec().causal()} is false.
@@ -74,17 +75,25 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p><b>Test audio</b> is {@link TokenizerFixtures#speechLike(TokenizerSpec, int, long)} unless
  * {@link #testAudio(int, long)} is overridden; its lengths are chosen relative to {@code hopLength}, including
- * lengths that are not a multiple of it.
+ * lengths that are not a multiple of it. The long signal and its round trip are made once per class and shared.
+ *
+ * <p><b>Packaging</b> (services file, descriptor, factory options) is checked by
+ * {@link AbstractPluginPackagingTest}, which a plugin extends once for its entry point.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractTokenizerContractTest {
     /** Name of the made-up producer whose tokens must be refused. */
     static final String FOREIGN_PRODUCER = "voxtok-testkit-foreign";
 
-    /** Upper bound for the concurrency test to finish: only a guard against deadlocks, not a speed check. */
-    private static final long DEADLOCK_GUARD_MINUTES = 10;
+    /** Seconds of long audio when nothing longer is needed: "several seconds". */
+    private static final double DEFAULT_LONG_AUDIO_SECONDS = 3.0;
 
     private Tokenizer shared;
+    private LongRoundTrip longRoundTrip;
+
+    /** The long test signal, its encoding and its decoding, made once per class. */
+    private record LongRoundTrip(AudioBuffer audio, TokenMatrix tokens, AudioBuffer decoded) {
+    }
 
     /**
      * Creates the tokenizer under test. Called once for the shared instance and again by the tests that need
@@ -108,22 +117,55 @@ public abstract class AbstractTokenizerContractTest {
         return 1;
     }
 
-    /** Length of the "long" audio used by the chunking test, in seconds. Default 1 s. */
+    /**
+     * Length of the long test audio, in seconds (the long-signal, quality and chunking tests; half a hop is added so
+     * that it is not a multiple of the hop). It must cross the tokenizer's internal windows: the default is 3 s, or
+     * for a segmented spec three full windows plus half of one if that is longer. Override it to go further (the
+     * EnCodec 48 kHz kit runs on 10 s).
+     */
     protected double longAudioSeconds() {
-        return 1.0;
+        TokenizerSpec spec = tokenizer().spec();
+        double seconds = DEFAULT_LONG_AUDIO_SECONDS;
+        if (spec.segmentation().isPresent()) {
+            Segmentation s = spec.segmentation().get();
+            seconds = Math.max(seconds, (3.0 * s.stride() + s.length() / 2.0) / spec.sampleRate());
+        }
+        return seconds;
     }
 
-    /** Number of threads of the concurrency test. Default 4. */
+    /** Number of threads of the concurrency stress. Default 4. */
     protected int threads() {
         return 4;
     }
 
+    /** Calls each thread of the concurrency stress makes. Default 6. */
+    protected int concurrencySteps() {
+        return 6;
+    }
+
     /**
-     * The lowest acceptable signal-to-noise ratio, in dB, of {@code decode(encode(x))} against {@code x} for the
-     * test audio, when sample-wise reconstruction is meaningful (waveform codecs). Default empty: no quality
-     * check (neural codecs whose output is not phase-aligned).
+     * Seed of the concurrency stress: it alone decides which calls each thread makes on which inputs, so a failure
+     * reported with its seed is replayed by returning that seed. Default a fixed value.
+     */
+    protected long concurrencySeed() {
+        return 20_240_613L;
+    }
+
+    /**
+     * The lowest acceptable signal-to-noise ratio, in dB, of {@code decode(encode(x))} against {@code x} (the long
+     * test audio, over its length), when sample-wise reconstruction is meaningful (waveform codecs). Default empty:
+     * no such floor (neural codecs whose output is not phase-aligned).
      */
     protected OptionalDouble minimumRoundTripSnrDb() {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * The lowest acceptable ratio, in dB, between the STFT magnitudes of {@code x} and of their difference from
+     * those of {@code decode(encode(x))} (about 32 ms Hann windows; blind to phase, so it suits neural codecs with
+     * trained weights). Default empty: no such floor.
+     */
+    protected OptionalDouble minimumRoundTripSpectralSnrDb() {
         return OptionalDouble.empty();
     }
 
@@ -141,6 +183,7 @@ public abstract class AbstractTokenizerContractTest {
     public final void closeTokenizerUnderTest() {
         Tokenizer t = shared;
         shared = null;
+        longRoundTrip = null;
         if (t != null) {
             t.close();
         }
@@ -199,34 +242,87 @@ public abstract class AbstractTokenizerContractTest {
         List<String> names = List.of("speech-like audio", "digital silence", "a full-scale square wave");
         for (int k = 0; k < inputs.size(); k++) {
             TokenMatrix m = tokenizer().encode(inputs.get(k));
-            assertEquals(spec.codebookSize(), m.codebookSize(), "codebookSize of the tokens of " + names.get(k));
+            // the codes first: a matrix may be stamped with a larger codebook than the spec's and so hold codes the
+            // decoder has no entry for
             int[] codes = m.toArray();
             for (int i = 0; i < codes.length; i++) {
                 if (codes[i] < 0 || codes[i] >= spec.codebookSize()) {
                     fail("code " + codes[i] + " at flat index " + i + " for " + names.get(k) + " is outside [0, "
-                            + spec.codebookSize() + ")");
+                            + spec.codebookSize() + ") (spec().codebookSize())");
                 }
             }
+            assertEquals(spec.codebookSize(), m.codebookSize(), "codebookSize of the tokens of " + names.get(k));
         }
     }
 
-    /** decode gives validFrames * hopLength finite samples at the spec's rate and channels (and the optional SNR). */
+    /** decode gives spec().decodedSamplesFor(samples) finite samples at the spec's rate and channels. */
     @Test
-    public void decodeReturnsValidFramesTimesHopSamples() {
+    public void decodeReturnsTheDeclaredLength() {
         int n = samples(9, Math.max(1, hop() / 3));
         AudioBuffer audio = testAudio(n, 3);
         TokenMatrix tokens = tokenizer().encode(audio);
-        AudioBuffer decoded = tokenizer().decode(tokens);
-        checks().assertDecoded(decoded, tokens.validFrames(0), "decode(encode(" + n + " samples))");
-        OptionalDouble minSnr = minimumRoundTripSnrDb();
-        if (minSnr.isPresent()) {
-            double snr = ContractAssertions.snrDb(audio.toArray(), decoded.toArray(), n * spec().channels());
-            assertTrue(snr >= minSnr.getAsDouble(), () -> "round-trip SNR " + snr + " dB is below the declared minimum "
-                    + minSnr.getAsDouble() + " dB");
-        }
+        checks().assertDecoded(tokenizer().decode(tokens), n, "decode(encode(" + n + " samples))");
         if (spec().numLayers() > 1) {
             TokenMatrix first = tokenizer().encode(audio, LayerRange.first(1));
-            checks().assertDecoded(tokenizer().decode(first), first.validFrames(0), "decode of the first layer only");
+            checks().assertDecoded(tokenizer().decode(first), n, "decode of the first layer only");
+        }
+    }
+
+    /**
+     * The long signal ({@link #longAudioSeconds()}, across several of a segmented tokenizer's windows) has
+     * {@code spec().framesFor} frames and decodes to {@code spec().decodedSamplesFor} samples, alone and as the
+     * first item of a batch with a short one.
+     */
+    @Test
+    public void longAudioHasTheDeclaredFramesAndDecodedLength() {
+        LongRoundTrip r = longRoundTrip();
+        int n = r.audio().frames();
+        String what = "the long signal (" + n + " samples, " + String.format(java.util.Locale.ROOT, "%.2f", n
+                / (double) spec().sampleRate()) + " s" + spec().segmentation().map(s -> ", "
+                + s.windowsFor(n) + " windows").orElse("") + ")";
+        checks().assertShape(r.tokens(), allLayers(), n, "encode of " + what);
+        checks().assertDecoded(r.decoded(), n, "decode(encode(" + what + "))");
+        int shortLength = samples(3, hop() / 2);
+        AudioBuffer shortAudio = testAudio(shortLength, 31);
+        TokenMatrix batch = tokenizer().encodeBatch(List.of(r.audio(), shortAudio), allLayers());
+        assertEquals(spec().framesFor(n), batch.validFrames(0), "encodeBatch: validFrames of " + what);
+        assertEquals(spec().framesFor(shortLength), batch.validFrames(1),
+                "encodeBatch: validFrames of the short item (" + shortLength + " samples) next to " + what);
+        assertSameCodes(r.tokens().itemCodes(0), batch.itemCodes(0), "encodeBatch item 0 (" + what
+                + ") vs encode alone");
+        List<AudioBuffer> decoded = tokenizer().decodeBatch(batch);
+        checks().assertDecoded(decoded.get(0), n, "decodeBatch item 0 (" + what + ")");
+        checks().assertDecoded(decoded.get(1), shortLength, "decodeBatch item 1 (" + shortLength + " samples)");
+    }
+
+    /**
+     * The round trip of the long signal is not digital silence, and meets the floors the plugin declares
+     * ({@link #minimumRoundTripSnrDb()}, {@link #minimumRoundTripSpectralSnrDb()}).
+     */
+    @Test
+    public void roundTripMeetsTheDeclaredQualityFloor() {
+        LongRoundTrip r = longRoundTrip();
+        float[] decoded = r.decoded().toArray();
+        boolean silent = true;
+        for (float v : decoded) {
+            silent &= v == 0f;
+        }
+        assertFalse(silent, "decode(encode(x)) of speech-like audio is digital silence");
+        int n = r.audio().frames();
+        assertTrue(r.decoded().frames() >= n, "decode(encode(x)) has " + r.decoded().frames()
+                + " samples, fewer than the " + n + " of x");
+        AudioBuffer head = r.decoded().slice(0, n);
+        OptionalDouble snrFloor = minimumRoundTripSnrDb();
+        if (snrFloor.isPresent()) {
+            double snr = RoundTripQuality.waveformSnrDb(r.audio(), head);
+            assertTrue(snr >= snrFloor.getAsDouble(), () -> "round-trip SNR " + snr
+                    + " dB is below the declared minimum " + snrFloor.getAsDouble() + " dB");
+        }
+        OptionalDouble spectralFloor = minimumRoundTripSpectralSnrDb();
+        if (spectralFloor.isPresent()) {
+            double snr = RoundTripQuality.spectralSnrDb(r.audio(), head);
+            assertTrue(snr >= spectralFloor.getAsDouble(), () -> "round-trip spectral SNR " + snr
+                    + " dB is below the declared minimum " + spectralFloor.getAsDouble() + " dB");
         }
     }
 
@@ -273,7 +369,7 @@ public abstract class AbstractTokenizerContractTest {
         List<AudioBuffer> decoded = tokenizer().decodeBatch(batch);
         assertEquals(items.size(), decoded.size(), "decodeBatch must return one buffer per item");
         for (int i = 0; i < items.size(); i++) {
-            checks().assertDecoded(decoded.get(i), batch.validFrames(i),
+            checks().assertDecoded(decoded.get(i), lengths[i],
                     "decodeBatch item " + i + " (" + lengths[i] + " samples)");
         }
     }
@@ -344,51 +440,22 @@ public abstract class AbstractTokenizerContractTest {
         }
     }
 
-    /** N threads encoding a shared and a per-thread input concurrently get the codes of sequential runs. */
+    /**
+     * {@link #threads()} threads, started together, each make {@link #concurrencySteps()} calls (encode, encode of
+     * leading layers, a two-item encodeBatch, decode) chosen by {@link #concurrencySeed()} on a shared pool of
+     * inputs of different lengths; every result equals the sequential one. A failure names the seed, thread and step.
+     */
     @Test
-    public void concurrentEncodingMatchesSequential() throws InterruptedException {
+    public void seededConcurrencyStressMatchesSequential() throws InterruptedException {
         int threads = threads();
-        AudioBuffer common = testAudio(samples(20, hop() / 2), 40);
-        List<AudioBuffer> own = new ArrayList<>();
-        List<TokenMatrix> expectedOwn = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            own.add(testAudio(samples(12 + i, i % hop()), 50 + i));
-            expectedOwn.add(tokenizer().encode(own.get(i)));
+        long seed = concurrencySeed();
+        java.util.Random lengths = new java.util.Random(seed);
+        List<AudioBuffer> pool = new ArrayList<>();
+        for (int i = 0; i <= threads; i++) {
+            pool.add(testAudio(samples(6 + lengths.nextInt(15), lengths.nextInt(hop())), 40 + i));
         }
-        TokenMatrix expectedCommon = tokenizer().encode(common);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<TokenMatrix>>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                AudioBuffer mine = own.get(i);
-                TokenMatrix mineTokens = expectedOwn.get(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    List<TokenMatrix> results = new ArrayList<>();
-                    for (int round = 0; round < 2; round++) {
-                        results.add(tokenizer().encode(common));
-                        results.add(tokenizer().encode(mine));
-                        AudioBuffer decoded = tokenizer().decode(mineTokens);
-                        checks().assertDecoded(decoded, mineTokens.validFrames(0), "concurrent decode");
-                    }
-                    return results;
-                }));
-            }
-            start.countDown();
-            for (int i = 0; i < threads; i++) {
-                List<TokenMatrix> results = await(futures.get(i), i);
-                for (int round = 0; round < 2; round++) {
-                    String what = "thread " + i + " of " + threads + ", round " + round;
-                    assertSameCodes(expectedCommon.itemCodes(0), results.get(2 * round).itemCodes(0),
-                            what + ": the shared input vs sequential encode");
-                    assertSameCodes(expectedOwn.get(i).itemCodes(0), results.get(2 * round + 1).itemCodes(0),
-                            what + ": its own input vs sequential encode");
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        new ConcurrencyStress(tokenizer(), pool, seed).run(threads, concurrencySteps(),
+                (decoded, samples, what) -> checks().assertDecoded(decoded, samples, what));
     }
 
     /** Empty audio is refused with USER_INPUT mentioning "empty". */
@@ -408,11 +475,15 @@ public abstract class AbstractTokenizerContractTest {
                     "encode of " + (min - 1) + " samples (minimum " + min + ")",
                     "short", "at least", "minimum");
         }
-        TokenMatrix tokens = tokenizer().encode(testAudio(min, 8));
+        AudioBuffer shortest = testAudio(min, 8);
+        TokenMatrix tokens = ContractAssertions.works(() -> tokenizer().encode(shortest),
+                "encode of the shortest accepted audio (" + min + " sample" + (min == 1 ? "" : "s")
+                        + ", minimumSamples())");
         assertEquals(spec().framesFor(min), tokens.frames(),
                 "frames of the shortest accepted audio (" + min + " samples)");
-        checks().assertDecoded(tokenizer().decode(tokens), tokens.validFrames(0),
-                "decode of the shortest accepted audio");
+        AudioBuffer decoded = ContractAssertions.works(() -> tokenizer().decode(tokens),
+                "decode of the shortest accepted audio (" + min + " samples)");
+        checks().assertDecoded(decoded, min, "decode of the shortest accepted audio");
     }
 
     /** NaN and infinite samples are refused by encode, encodeBatch and EncoderStream.push. */
@@ -518,15 +589,13 @@ public abstract class AbstractTokenizerContractTest {
         return Math.max(Math.max(minimumSamples(), 1), n);
     }
 
-    private static List<TokenMatrix> await(Future<List<TokenMatrix>> future, int thread) throws InterruptedException {
-        try {
-            return future.get(DEADLOCK_GUARD_MINUTES, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw new AssertionError("thread " + thread + " failed while encoding concurrently: " + e.getCause(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError("thread " + thread + " did not finish within " + DEADLOCK_GUARD_MINUTES
-                    + " minutes (deadlock?)", e);
+    /** The long signal, encoded with every layer and decoded, once per class (a few seconds of audio). */
+    private LongRoundTrip longRoundTrip() {
+        if (longRoundTrip == null) {
+            AudioBuffer audio = testAudio(longSamples(), 30);
+            TokenMatrix tokens = tokenizer().encode(audio, allLayers());
+            longRoundTrip = new LongRoundTrip(audio, tokens, tokenizer().decode(tokens));
         }
+        return longRoundTrip;
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.function.Executable;
 
-/** Assertions shared by the contract suites: error kinds and messages, code comparisons, SNR. */
+/** Assertions shared by the contract suites: error kinds and messages, code comparisons, finite samples. */
 final class ContractAssertions {
     private ContractAssertions() {
     }
@@ -47,6 +47,15 @@ final class ContractAssertions {
                     + " but was: " + message);
         }
         return e;
+    }
+
+    /** Returns what {@code action} returns, failing with an assertion (not its exception) when it throws. */
+    static <T> T works(org.junit.jupiter.api.function.ThrowingSupplier<T> action, String what) {
+        try {
+            return action.get();
+        } catch (Throwable t) {
+            throw new AssertionError(what + " must work but threw " + t, t);
+        }
     }
 
     /** Asserts that {@code action} throws nothing, reporting what was done on failure. */
@@ -85,18 +94,6 @@ final class ContractAssertions {
                         + ", got " + actual[l][at] + ")");
             }
         }
-    }
-
-    /** Signal-to-noise ratio in dB of {@code decoded} against {@code reference} over their first {@code n} values. */
-    static double snrDb(float[] reference, float[] decoded, int n) {
-        double signal = 0;
-        double noise = 0;
-        for (int i = 0; i < n; i++) {
-            signal += (double) reference[i] * reference[i];
-            double d = (double) reference[i] - decoded[i];
-            noise += d * d;
-        }
-        return noise == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(signal / noise);
     }
 
     /** Throws unless every sample is finite. */

@@ -42,13 +42,20 @@ final class TokenizerChecks {
         assertEquals(tokenizer.producer(), m.producer(), what + ": producer must be tokenizer.producer()");
     }
 
-    /** Asserts rate, channels, {@code validFrames * hopLength} length and finite samples of decoded audio. */
-    void assertDecoded(AudioBuffer audio, int validFrames, String what) {
+    /**
+     * Asserts rate, channels, length and finite samples of the decoding of tokens encoded from {@code inputSamples}
+     * samples: {@code spec().decodedSamplesFor(inputSamples)}, which is {@code validFrames * hopLength} unless the
+     * spec declares a segmentation.
+     */
+    void assertDecoded(AudioBuffer audio, int inputSamples, String what) {
         assertNotNull(audio, what + " returned null");
         assertEquals(spec.sampleRate(), audio.sampleRate(), what + ": sample rate must be spec().sampleRate()");
         assertEquals(spec.channels(), audio.channels(), what + ": channels must be spec().channels()");
-        assertEquals(validFrames * spec.hopLength(), audio.frames(),
-                what + ": length must be validFrames (" + validFrames + ") * hopLength (" + spec.hopLength() + ")");
+        int expected = spec.decodedSamplesFor(inputSamples);
+        assertEquals(expected, audio.frames(), what + ": length must be spec().decodedSamplesFor(" + inputSamples
+                + ") = " + expected + (spec.segmentation().isPresent() ? " (declared " + spec.segmentation().get()
+                + ")" : " = validFrames (" + spec.framesFor(inputSamples) + ") * hopLength (" + spec.hopLength()
+                + ")"));
         assertFinite(audio.toArray(), what);
     }
 

@@ -33,7 +33,23 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
     enum Flaw {
         NONE, FLOOR_FRAMES, NON_DETERMINISTIC, BATCH_VALID_FRAMES_PADDED, STREAM_DROPS_PARTIAL_FRAME, ACCEPTS_NAN,
         WRONG_RATE_IS_ILLEGAL_ARGUMENT, IGNORES_PRODUCER, LAYER_RANGE_NOT_RESIDUAL, SECOND_CLOSE_THROWS,
-        DECODE_ONE_SAMPLE_SHORT, LOOKS_AHEAD, DECLARES_NON_CAUSAL, EMPTY_GIVES_ZERO_FRAMES
+        DECODE_ONE_SAMPLE_SHORT, LOOKS_AHEAD, DECLARES_NON_CAUSAL, EMPTY_GIVES_ZERO_FRAMES,
+        /** Stamps its tokens with a codebook twice the spec's and lets loud frames use the upper half. */
+        CODES_BEYOND_THE_CODEBOOK,
+        /** Encodes and decodes layer ranges past its last layer instead of refusing them. */
+        ACCEPTS_LAYERS_BEYOND,
+        /** Refuses audio shorter than one hop although the kit is told one sample works. */
+        REFUSES_SHORTEST_AUDIO,
+        /** Encodes one sample although the kit is told the minimum is two hops. */
+        ACCEPTS_SHORTER_THAN_MINIMUM,
+        /** Downmixes audio of any channel count instead of refusing it. */
+        ACCEPTS_ANY_CHANNEL_COUNT,
+        /** Keeps the samples being encoded in one field shared by all calls (a data race). */
+        SHARED_SCRATCH,
+        /** Decodes every token to silence. */
+        DECODES_SILENCE,
+        /** Decodes at half the amplitude. */
+        HALF_GAIN_DECODE
     }
 
     private final Flaw flaw;
@@ -41,11 +57,18 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
     private final TokenProducer producer = new TokenProducer("residual-scalar", "default", "none");
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Only used with {@link Flaw#SHARED_SCRATCH}. */
+    private volatile float[] scratch;
 
     ResidualScalarTokenizer(Flaw flaw) {
         this.flaw = flaw;
         boolean causal = flaw != Flaw.DECLARES_NON_CAUSAL;
         this.spec = new TokenizerSpec(RATE, 1, HOP, LAYERS, CODES, 1, causal, causal);
+    }
+
+    /** The minimum number of samples a kit for this flaw should declare. */
+    int declaredMinimumSamples() {
+        return flaw == Flaw.ACCEPTS_SHORTER_THAN_MINIMUM ? 2 * HOP : 1;
     }
 
     @Override
@@ -70,29 +93,31 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
             throw flaw == Flaw.WRONG_RATE_IS_ILLEGAL_ARGUMENT ? new IllegalArgumentException(message)
                     : VoxtokException.userInput(message);
         }
-        if (audio.channels() != 1) {
+        if (audio.channels() != 1 && flaw != Flaw.ACCEPTS_ANY_CHANNEL_COUNT) {
             throw VoxtokException.userInput(audio.channels() + " channels, expected mono");
         }
         if (audio.frames() == 0 && flaw != Flaw.EMPTY_GIVES_ZERO_FRAMES) {
             throw VoxtokException.userInput("empty audio");
         }
-        float[] x = audio.toArray();
+        if (audio.frames() < HOP && flaw == Flaw.REFUSES_SHORTEST_AUDIO) {
+            throw VoxtokException.userInput("audio of " + audio.frames() + " samples is too short: at least " + HOP);
+        }
+        float[] x = audio.channels() == 1 ? audio.toArray() : audio.channel(0);
         checkFinite(x);
         checkLayers(layers);
-        int frames = flaw == Flaw.FLOOR_FRAMES ? x.length / HOP : spec.framesFor(x.length);
-        int[][] codes = new int[layers.size()][frames];
-        for (int f = 0; f < frames; f++) {
-            int span = flaw == Flaw.LOOKS_AHEAD ? 2 * HOP : HOP;
-            double sum = 0;
-            for (int i = f * HOP; i < Math.min(x.length, f * HOP + span); i++) {
-                sum += x[i];
-            }
-            quantise(sum / span, layers, codes, f);
+        if (flaw == Flaw.SHARED_SCRATCH) {
+            scratch = x;
+            pause();
+            x = scratch;
         }
+        int frames = flaw == Flaw.FLOOR_FRAMES ? x.length / HOP : spec.framesFor(x.length);
+        int[][] codes = frameCodes(x, frames, layers, flaw == Flaw.LOOKS_AHEAD ? 2 * HOP : HOP,
+                flaw == Flaw.LAYER_RANGE_NOT_RESIDUAL, flaw == Flaw.CODES_BEYOND_THE_CODEBOOK ? 2 * CODES : CODES);
         if (flaw == Flaw.NON_DETERMINISTIC && calls.incrementAndGet() % 2 == 0 && frames > 0) {
             codes[0][frames - 1] ^= 1;
         }
-        return TokenMatrix.single(codes, layers.start(), CODES, spec.frameRate(), producer);
+        return TokenMatrix.single(codes, layers.start(), flaw == Flaw.CODES_BEYOND_THE_CODEBOOK ? 2 * CODES : CODES,
+                spec.frameRate(), producer);
     }
 
     @Override
@@ -115,18 +140,59 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
         checkLayers(tokens.layerRange());
         List<AudioBuffer> out = new ArrayList<>();
         for (int b = 0; b < tokens.batchSize(); b++) {
-            int valid = tokens.validFrames(b);
-            float[] y = new float[valid * HOP - (flaw == Flaw.DECODE_ONE_SAMPLE_SHORT && valid > 0 ? 1 : 0)];
+            float[] y = frameSamples(tokens.itemCodes(b), tokens.firstLayer());
+            if (flaw == Flaw.DECODE_ONE_SAMPLE_SHORT && y.length > 0) {
+                y = Arrays.copyOf(y, y.length - 1);
+            }
             for (int i = 0; i < y.length; i++) {
-                double v = 0;
-                for (int l = 0; l < tokens.layers(); l++) {
-                    v += (tokens.code(l, b, i / HOP) - CODES / 2) * step(tokens.firstLayer() + l);
-                }
-                y[i] = (float) v;
+                y[i] = flaw == Flaw.DECODES_SILENCE ? 0f : flaw == Flaw.HALF_GAIN_DECODE ? y[i] / 2 : y[i];
             }
             out.add(AudioBuffer.ofMono(y, RATE));
         }
         return out;
+    }
+
+    /**
+     * Codes of the first {@code frames} frames of {@code x}: each frame's mean over {@code span} samples from its
+     * start, quantised residually from layer 0; {@code layers} are kept.
+     *
+     * @param floorFirstLayers round down instead of to nearest when fewer than all layers are asked for (a flaw)
+     * @param codes            levels per layer (the clamp)
+     */
+    static int[][] frameCodes(float[] x, int frames, LayerRange layers, int span, boolean floorFirstLayers,
+                              int codes) {
+        int[][] out = new int[layers.size()][frames];
+        for (int f = 0; f < frames; f++) {
+            double sum = 0;
+            for (int i = f * HOP; i < Math.min(x.length, f * HOP + span); i++) {
+                sum += x[i];
+            }
+            double residual = sum / span;
+            for (int l = 0; l < layers.end(); l++) {
+                double scaled = residual / step(l);
+                long q = floorFirstLayers && layers.end() < LAYERS ? (long) Math.floor(scaled) : Math.round(scaled);
+                int code = (int) Math.max(0, Math.min(codes - 1, q + CODES / 2));
+                residual -= (code - CODES / 2) * step(l);
+                if (l >= layers.start()) {
+                    out[l - layers.start()][f] = code;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Decoded samples of one item's codes {@code [layer][frame]}: each frame's value held for {@link #HOP}. */
+    static float[] frameSamples(int[][] codes, int firstLayer) {
+        int frames = codes.length == 0 ? 0 : codes[0].length;
+        float[] y = new float[frames * HOP];
+        for (int i = 0; i < y.length; i++) {
+            double v = 0;
+            for (int l = 0; l < codes.length; l++) {
+                v += (codes[l][i / HOP] - CODES / 2) * step(firstLayer + l);
+            }
+            y[i] = (float) v;
+        }
+        return y;
     }
 
     @Override
@@ -175,22 +241,7 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
         }
     }
 
-    private void quantise(double value, LayerRange layers, int[][] codes, int frame) {
-        double residual = value;
-        for (int l = 0; l < layers.end(); l++) {
-            double step = step(l);
-            double scaled = residual / step;
-            long q = flaw == Flaw.LAYER_RANGE_NOT_RESIDUAL && layers.end() < LAYERS ? (long) Math.floor(scaled)
-                    : Math.round(scaled);
-            int code = (int) Math.max(0, Math.min(CODES - 1, q + CODES / 2));
-            residual -= (code - CODES / 2) * step;
-            if (l >= layers.start()) {
-                codes[l - layers.start()][frame] = code;
-            }
-        }
-    }
-
-    private static double step(int layer) {
+    static double step(int layer) {
         return STEP0 / Math.pow(CODES, layer);
     }
 
@@ -205,9 +256,18 @@ final class ResidualScalarTokenizer implements StreamingTokenizer {
         }
     }
 
-    private static void checkLayers(LayerRange layers) {
-        if (layers.end() > LAYERS) {
+    private void checkLayers(LayerRange layers) {
+        if (layers.end() > LAYERS && flaw != Flaw.ACCEPTS_LAYERS_BEYOND) {
             throw VoxtokException.userInput("layer range " + layers + " exceeds the " + LAYERS + " layers");
+        }
+    }
+
+    /** Gives other threads time to overwrite the shared scratch field. */
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Not causal (segments and time group norm look at the whole second) and so not streamable. Because overlapping
  * 480-sample stretches are coded once per segment, an item of {@code L} samples has more than {@code ceil(L / hop)}
  * frames as soon as {@code L > 47 520} (e.g. 10 s: 11 segments, 1 515 frames instead of 1 500), and decodes to fewer than
- * {@code frames * hop} samples; below that (one segment) both follow the usual rule.
+ * {@code frames * hop} samples; below that (one segment) both follow the usual rule. The spec declares the
+ * segmentation ({@link TokenizerSpec#segmentation()}), so {@code spec().framesFor(L)} and
+ * {@code spec().decodedSamplesFor(L)} are these numbers. Where the official decoder fails ({@code L mod 47 520} in
+ * 161..320) this one returns the end of the furthest-reaching segment (see {@link SegmentedTokenLayout}).
  *
  * <p>Thread-safe: the weights are immutable and each call works in its own native scratch memory; items of a batch
  * are encoded one after the other, so each gets exactly its codes alone.
@@ -57,9 +60,18 @@ public final class Encodec48kTokenizer implements Tokenizer, ComputeCost {
         this.id = new ComponentId("encodec", c.variant());
         this.model = model;
         this.bandwidthKbps = bandwidthKbps;
-        this.spec = new TokenizerSpec(c.sampleRate(), c.channels(), c.hopLength(), c.codebooksFor(bandwidthKbps),
-                c.bins(), 0, false, false);
+        this.spec = spec(c, bandwidthKbps);
         this.producer = new TokenProducer(id.name(), id.variant(), model.weightsId());
+    }
+
+    /**
+     * The spec of a segmented model at a bandwidth: not causal, not streamable, and segmented as the model is, so
+     * that {@link TokenizerSpec#framesFor(int)} and {@link TokenizerSpec#decodedSamplesFor(int)} give the lengths
+     * of {@link SegmentedTokenLayout}.
+     */
+    static TokenizerSpec spec(EncodecConfig c, double bandwidthKbps) {
+        return new TokenizerSpec(c.sampleRate(), c.channels(), c.hopLength(), c.codebooksFor(bandwidthKbps), c.bins(),
+                0, false, false).withSegmentation(SegmentedTokenLayout.segmentation(c));
     }
 
     @Override

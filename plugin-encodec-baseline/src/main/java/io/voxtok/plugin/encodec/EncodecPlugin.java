@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * Entry point of the EnCodec baseline plugin, registered in {@code META-INF/services/io.voxtok.api.VoxtokPlugin}:
- * contributes the EnCodec tokenizer factory ({@code encodec}; 24 kHz and 48 kHz models).
+ * contributes one EnCodec tokenizer factory per {@link EncodecVariant}: {@code encodec:default} (the bare name
+ * {@code encodec}; the model chooses 24 or 48 kHz), {@code encodec:24khz} and {@code encodec:48khz}.
  */
 public final class EncodecPlugin implements VoxtokPlugin {
     @Override
     public List<TokenizerFactory> tokenizers() {
-        return List.of(new EncodecTokenizerFactory());
+        return java.util.Arrays.stream(EncodecVariant.values())
+                .<TokenizerFactory>map(EncodecTokenizerFactory::new).toList();
     }
 }

@@ -21,22 +21,23 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Creates EnCodec tokenizers ({@code --tokenizer encodec}) from a model directory ({@code config.json} + weights
- * in the official or Hugging Face layout), a weights file, or random weights. The model's configuration chooses
- * the tokenizer: the 24 kHz layout (causal, mono, whole signal) gives an {@link EncodecTokenizer}
- * ({@code encodec:24khz}), the 48 kHz layout (1 s segments with a loudness scale each) an
- * {@link Encodec48kTokenizer} ({@code encodec:48khz}); the tokenizer's {@link Tokenizer#id()} and producer name
- * the variant it is. One factory serves both so that the bare name {@code encodec} keeps resolving (the registry
- * resolves a bare name only when a component has a single variant); its own id stays {@code encodec:24khz}, the
- * variant of {@link #defaultSpec()}.
+ * Creates EnCodec tokenizers from a model directory ({@code config.json} + weights in the official or Hugging Face
+ * layout), a weights file, or random weights. The model's configuration chooses the tokenizer: the 24 kHz layout
+ * (causal, mono, whole signal) gives an {@link EncodecTokenizer} ({@code encodec:24khz}), the 48 kHz layout (1 s
+ * segments with a loudness scale each) an {@link Encodec48kTokenizer} ({@code encodec:48khz}); the tokenizer's
+ * {@link Tokenizer#id()} and producer name the variant it is.
+ *
+ * <p>The plugin registers one factory per {@link EncodecVariant}: {@code encodec:default} (what the bare name
+ * {@code encodec} resolves to) serves whichever layout the model has, while {@code encodec:24khz} and
+ * {@code encodec:48khz} refuse a model of the other layout and default their random weights to their own model.
  *
  * <p>Properties: {@code bandwidth} (kbps, one of the model's ladder; default 6), {@code randomInit},
- * {@code config} (a config.json, or the name {@code encodec_24khz} / {@code encodec_48khz}; default
- * {@code encodec_24khz}) and {@code seed} for random weights ({@link TokenizerOptions}). Unknown keys are refused.
+ * {@code config} (a config.json, or the name {@code encodec_24khz} / {@code encodec_48khz}; default the variant's
+ * model) and {@code seed} for random weights ({@link TokenizerOptions}). Unknown keys are refused.
  */
 public final class EncodecTokenizerFactory implements TokenizerFactory {
-    /** Component id of the factory and of its 24 kHz tokenizers: name {@code encodec}, variant {@code 24khz}. */
-    public static final ComponentId ID = new ComponentId("encodec", "24khz");
+    /** Component id of the 24 kHz tokenizers: name {@code encodec}, variant {@code 24khz}. */
+    public static final ComponentId ID = EncodecVariant.MONO_24KHZ.id();
     /** Property: bandwidth in kbps. */
     public static final String BANDWIDTH = "bandwidth";
     /** Default bandwidth in kbps. */
@@ -45,15 +46,32 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
     private static final Set<String> KNOWN = Set.of(BANDWIDTH, TokenizerOptions.RANDOM_INIT,
             TokenizerOptions.CONFIG_FILE, TokenizerOptions.SEED);
 
+    private final EncodecVariant variant;
+
+    /** The {@code encodec:default} factory: the model chooses the layout. */
+    public EncodecTokenizerFactory() {
+        this(EncodecVariant.BY_MODEL);
+    }
+
+    /** The factory registered under {@code variant}'s id. */
+    public EncodecTokenizerFactory(EncodecVariant variant) {
+        this.variant = java.util.Objects.requireNonNull(variant);
+    }
+
     @Override
     public ComponentId id() {
-        return ID;
+        return variant.id();
     }
 
     @Override
     public String description() {
-        return "EnCodec (facebookresearch/encodec), chosen by the model: 24 kHz mono causal, 75 Hz, 1.5-24 kbps, streams; "
-                + "48 kHz stereo in 1 s segments with loudness scales, 150 Hz, 3-24 kbps";
+        return switch (variant) {
+            case BY_MODEL -> "EnCodec (facebookresearch/encodec), chosen by the model: 24 kHz mono causal, 75 Hz, "
+                    + "1.5-24 kbps, streams; 48 kHz stereo in 1 s segments with loudness scales, 150 Hz, 3-24 kbps";
+            case MONO_24KHZ -> "EnCodec 24 kHz: mono, causal, 75 Hz, 1.5-24 kbps, streams";
+            case STEREO_48KHZ -> "EnCodec 48 kHz: stereo, 1 s segments (1 % overlap) with loudness scales, "
+                    + "150 Hz per segment, 3-24 kbps";
+        };
     }
 
     @Override
@@ -63,7 +81,10 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
 
     @Override
     public TokenizerSpec defaultSpec() {
-        EncodecConfig c = EncodecConfig.encodec24khz();
+        EncodecConfig c = EncodecConfig.byName(variant.defaultConfig());
+        if (c.segmented()) {
+            return Encodec48kTokenizer.spec(c, DEFAULT_BANDWIDTH);
+        }
         return new TokenizerSpec(c.sampleRate(), 1, c.hopLength(), c.codebooksFor(DEFAULT_BANDWIDTH), c.bins(), 0,
                 true, true);
     }
@@ -81,11 +102,13 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
         EncodecModel model;
         if (config.get(TokenizerOptions.RANDOM_INIT).map(Boolean::parseBoolean).orElse(false)) {
             EncodecConfig c = randomConfig(config);
+            requireLayout(c, "configuration " + c.name());
             c.codebooksFor(bandwidth);
             model = EncodecModel.random(c, seed(config), device);
         } else {
-            Path path = config.requireModel(ID);
+            Path path = config.requireModel(variant.id());
             EncodecModelFiles files = EncodecModelFiles.resolve(path);
+            requireLayout(files.config(), "the model " + path);
             files.config().codebooksFor(bandwidth);
             model = EncodecModel.load(files.weights(), files.config(), device);
         }
@@ -97,6 +120,16 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** Refuses, before any weight is read, a model this factory's variant does not serve. */
+    private void requireLayout(EncodecConfig c, String what) {
+        if (!variant.accepts(c)) {
+            String other = c.segmented() ? EncodecVariant.STEREO_48KHZ.id().toString()
+                    : EncodecVariant.MONO_24KHZ.id().toString();
+            throw VoxtokException.userInput(variant.id() + " serves " + variant.layout() + "; " + what + " has the "
+                    + "other layout (use " + other + ", or the bare name encodec, which follows the model)");
         }
     }
 
@@ -112,8 +145,8 @@ public final class EncodecTokenizerFactory implements TokenizerFactory {
         }
     }
 
-    private static EncodecConfig randomConfig(ComponentConfig config) {
-        String c = config.get(TokenizerOptions.CONFIG_FILE).orElse(EncodecConfig.ENCODEC_24KHZ);
+    private EncodecConfig randomConfig(ComponentConfig config) {
+        String c = config.get(TokenizerOptions.CONFIG_FILE).orElse(variant.defaultConfig());
         Path p = Path.of(c);
         if (Files.isRegularFile(p)) {
             return EncodecConfigReader.read(p);

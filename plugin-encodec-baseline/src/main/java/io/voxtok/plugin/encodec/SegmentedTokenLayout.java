@@ -1,6 +1,7 @@
 package io.voxtok.plugin.encodec;
 
 import io.voxtok.api.VoxtokException;
+import io.voxtok.api.token.Segmentation;
 import io.voxtok.plugin.encodec.model.EncodecConfig;
 import io.voxtok.plugin.encodec.model.EncodedFrame;
 
@@ -27,9 +28,15 @@ import java.util.List;
  * For the official geometry the counts are 150 per segment except the last, which has 1..149; when the frame total
  * is a multiple of 150 the last two are 149 and 1 (audio of {@code k * 47 520 + 1 .. k * 47 520 + 160} samples).
  *
+ * <p>This is the SPI's {@link Segmentation} with windows of {@code segment} samples every {@code stride}, which the
+ * tokenizer declares in its spec, so {@code spec().framesFor(L)} is the frame count above.
+ *
  * <p><b>Decoded length.</b> The official {@code decode(frames)} (no trimming): {@code (n - 1) * stride +
  * frames_last * hop} samples for {@code n} segments, which is in {@code [L, L + hop)}; for a single segment it is
- * {@code frames * hop}.
+ * {@code frames * hop}. For {@code L mod 47 520} in 161..320 ({@code L > 47 520}) the official code fails (the
+ * penultimate segment decodes to 48 000 samples and ends 160 samples after the last one); Voxtok returns
+ * {@code (n - 2) * stride + 48 000} samples there, the end of the furthest-reaching segment, which is the SPI's rule
+ * ({@link Segmentation#decodedLength(int[], int)}) and equals the official length everywhere else.
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,26 +49,25 @@ public final class SegmentedTokenLayout {
     private SegmentedTokenLayout() {
     }
 
-    /** Frames of each segment of a {@code length}-sample signal, by the official segmentation of {@code config}. */
-    public static int[] segmentFrames(EncodecConfig config, int length) {
-        int segment = config.segmentLength();
-        int stride = config.segmentStride();
-        int hop = config.hopLength();
-        int count = (int) (((long) length + stride - 1) / stride);
-        int[] out = new int[count];
-        for (int k = 0; k < count; k++) {
-            long offset = (long) k * stride;
-            long len = Math.min(length, offset + segment) - offset;
-            out[k] = (int) ((len + hop - 1) / hop);
+    /** The segmentation of a segmented model as the SPI describes it: its segment length and stride. */
+    public static Segmentation segmentation(EncodecConfig config) {
+        if (!config.segmented()) {
+            throw new IllegalArgumentException(config.name() + " is not segmented");
         }
-        return out;
+        return new Segmentation(config.segmentLength(), config.segmentStride());
     }
 
-    /** Samples {@code decode} returns for segments of these frame counts: {@code (n - 1) * stride + last * hop}. */
+    /** Frames of each segment of a {@code length}-sample signal, by the official segmentation of {@code config}. */
+    public static int[] segmentFrames(EncodecConfig config, int length) {
+        return segmentation(config).windowFrames(length, config.hopLength());
+    }
+
+    /**
+     * Samples {@code decode} returns for segments of these frame counts: the end of the furthest-reaching segment,
+     * which is the official {@code (n - 1) * stride + last * hop} wherever the official code returns a result.
+     */
     public static long decodedLength(EncodecConfig config, int[] segmentFrames) {
-        int n = segmentFrames.length;
-        return n == 0 ? 0 : (long) (n - 1) * config.segmentStride()
-                + (long) segmentFrames[n - 1] * config.hopLength();
+        return segmentation(config).decodedLength(segmentFrames, config.hopLength());
     }
 
     /**
@@ -137,6 +143,11 @@ public final class SegmentedTokenLayout {
                         + " is not a positive loudness scale");
             }
             counts[i] = (int) v;
+            if (i > 0 && counts[i] > counts[0]) {
+                // the overlap-add weights every segment with the head of the first one's window
+                throw VoxtokException.userInput(what + ": '" + SEGMENT_FRAMES + "' " + Arrays.toString(counts)
+                        + " has a segment longer than the first; segments after the first never are");
+            }
             sum += counts[i];
         }
         if (sum != total) {

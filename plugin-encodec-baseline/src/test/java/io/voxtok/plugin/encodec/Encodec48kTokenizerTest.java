@@ -16,6 +16,7 @@ import io.voxtok.api.token.LayerRange;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.TokenProducer;
 import io.voxtok.api.token.Tokenizer;
+import io.voxtok.api.token.Segmentation;
 import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
@@ -61,7 +62,8 @@ class Encodec48kTokenizerTest {
         assertEquals("encodec", tokenizer.id().name());
         assertEquals("48khz", tokenizer.id().variant());
         assertEquals(new TokenProducer("encodec", "48khz", tokenizer.producer().weightsHash()), tokenizer.producer());
-        assertEquals(new TokenizerSpec(48000, 2, 320, 8, 32, 0, false, false), tokenizer.spec());
+        assertEquals(new TokenizerSpec(48000, 2, 320, 8, 32, 0, false, false)
+                .withSegmentation(new Segmentation(48000, 47520)), tokenizer.spec());
     }
 
     /** Two segments (48 000 and 2 880 samples): 150 + 9 frames, and the official decode of 47 520 + 9 * 320. */
@@ -146,6 +148,100 @@ class Encodec48kTokenizerTest {
         assertEquals(10 * 150 + 15, Arrays.stream(tenSeconds).sum(), "last segment 4800 samples = 15 frames");
         assertEquals(480000, SegmentedTokenLayout.decodedLength(c, tenSeconds));
         assertEquals(47520 + 320, SegmentedTokenLayout.decodedLength(c, new int[] {149, 1}));
+        assertEquals(48000, SegmentedTokenLayout.decodedLength(c, new int[] {150, 1}),
+                "47 681 samples: the official decoder fails, Voxtok ends with the first segment");
+        TokenizerSpec spec = Encodec48kTokenizer.spec(c, 6);
+        for (int n : new int[] {1, 47520, 47521, 47680, 47681, 48000, 180961, 480000, 480160}) {
+            int[] frames = SegmentedTokenLayout.segmentFrames(c, n);
+            assertEquals(Arrays.stream(frames).sum(), spec.framesFor(n), n + " samples: spec().framesFor");
+            assertEquals(SegmentedTokenLayout.decodedLength(c, frames), spec.decodedSamplesFor(n),
+                    n + " samples: spec().decodedSamplesFor");
+        }
+        assertEquals(1515, spec.framesFor(480000), "10 s: 10 x 150 + 15 frames");
+        assertEquals(1516, spec.framesFor(480160), "10 s + 160 samples: the last segment has 16 frames");
+        assertEquals(480320, spec.decodedSamplesFor(480160));
+    }
+
+    /**
+     * Lengths with {@code L mod 47 520} in 161..320 (above one stride), where the official decoder raises an error: the
+     * penultimate segment (47 520 + r samples, 150 frames) decodes to 48 000 samples and ends 160 samples after the
+     * last one (1 frame). Voxtok decodes them to the end of the penultimate segment, {@code (n - 2) * 47 520 + 48 000}
+     * samples, which is what the spec says, and every sample is the official overlap-add rule (weights of the first
+     * segment's triangle, summed products over summed weights), recomputed here from the segments decoded alone.
+     * The lengths next to the range keep the official length.
+     */
+    @Test
+    void lengthsTheOfficialDecoderFailsOnDecodeToTheFurthestSegmentEnd() {
+        EncodecModel model = ((Encodec48kTokenizer) tokenizer).model();
+        int[] crashing = {47520 + 161, 47520 + 320, 2 * 47520 + 161, 2 * 47520 + 300};
+        for (int n : crashing) {
+            int segments = (n + 47519) / 47520;
+            AudioBuffer audio = TokenizerFixtures.speechLike(tokenizer.spec(), n, n);
+            TokenMatrix tokens = tokenizer.encode(audio);
+            float[] counts = tokens.sideInfo().get(SegmentedTokenLayout.SEGMENT_FRAMES)[0];
+            assertEquals(150, counts[segments - 2], n + ": penultimate segment frames");
+            assertEquals(1, counts[segments - 1], n + ": last segment frames");
+            int official = 47520 * (segments - 1) + 320;
+            int furthest = 47520 * (segments - 2) + 48000;
+            assertEquals(official + 160, furthest);
+            assertEquals(furthest, tokenizer.spec().decodedSamplesFor(n), n + ": spec().decodedSamplesFor");
+            AudioBuffer decoded = tokenizer.decode(tokens);
+            assertEquals(furthest, decoded.frames(), n + ": decoded length");
+            if (segments == 2) {
+                float[][] expected = overlapAddOfSegmentsDecodedAlone(model, tokens, counts);
+                for (int ch = 0; ch < 2; ch++) {
+                    double diff = maxAbsDiff(expected[ch], decoded.channel(ch));
+                    assertTrue(diff < 1e-6, n + ": channel " + ch + " max |diff| " + diff);
+                }
+            }
+        }
+        for (int n : new int[] {47520 + 160, 47520 + 321, 2 * 47520 + 160}) {
+            int segments = (n + 47519) / 47520;
+            int official = 47520 * (segments - 1) + 320 * ((n - 47520 * (segments - 1) + 319) / 320);
+            assertEquals(official, tokenizer.spec().decodedSamplesFor(n), n + ": spec().decodedSamplesFor");
+            AudioBuffer decoded = tokenizer.decode(tokenizer.encode(TokenizerFixtures.speechLike(tokenizer.spec(),
+                    n, n)));
+            assertEquals(official, decoded.frames(), n + ": the official decoded length");
+        }
+    }
+
+    /** The official overlap-add written out in double precision for a two-segment item. */
+    private static float[][] overlapAddOfSegmentsDecodedAlone(EncodecModel model, TokenMatrix tokens, float[] counts) {
+        int[][] codes = tokens.itemCodes(0);
+        float[] scales = tokens.sideInfo().get(SegmentedTokenLayout.SCALE)[0];
+        List<float[][]> alone = new java.util.ArrayList<>();
+        int at = 0;
+        for (int s = 0; s < counts.length; s++) {
+            int[][] block = new int[codes.length][];
+            for (int l = 0; l < codes.length; l++) {
+                block[l] = Arrays.copyOfRange(codes[l], at, at + (int) counts[s]);
+            }
+            alone.add(model.decode(List.of(new EncodedFrame(block, scales[s]))));
+            at += (int) counts[s];
+        }
+        int first = alone.get(0)[0].length;
+        int total = 0;
+        for (int s = 0; s < alone.size(); s++) {
+            total = Math.max(total, 47520 * s + alone.get(s)[0].length);
+        }
+        float[][] out = new float[2][total];
+        for (int ch = 0; ch < 2; ch++) {
+            double[] sum = new double[total];
+            double[] weight = new double[total];
+            for (int s = 0; s < alone.size(); s++) {
+                float[] f = alone.get(s)[ch];
+                for (int i = 0; i < f.length; i++) {
+                    double t = (i + 1) / (double) (first + 1);
+                    double w = 0.5 - Math.abs(t - 0.5);
+                    sum[47520 * s + i] += w * f[i];
+                    weight[47520 * s + i] += w;
+                }
+            }
+            for (int i = 0; i < total; i++) {
+                out[ch][i] = (float) (sum[i] / weight[i]);
+            }
+        }
+        return out;
     }
 
     @Test
@@ -180,6 +276,9 @@ class Encodec48kTokenizerTest {
                 new float[][] {{1f, 2f}})), "one value per segment");
         assertUserInput(() -> tokenizer.decode(tokens.withSideInfo(SegmentedTokenLayout.SCALE,
                 new float[][] {{-1f}})), "positive");
+        TokenMatrix two = tokenizer.encode(TokenizerFixtures.speechLike(tokenizer.spec(), 47520 + 2000, 8));
+        assertUserInput(() -> tokenizer.decode(two.withSideInfo(SegmentedTokenLayout.SEGMENT_FRAMES,
+                new float[][] {{7, 150}})), "longer than the first");
         try (Tokenizer t24 = new EncodecTokenizerFactory().create(ComponentConfig.ofModel(EncodecFixture.dir()),
                 new TestComponentContext())) {
             TokenMatrix other = t24.encode(AudioBuffer.ofMono(new float[2400], 24000));

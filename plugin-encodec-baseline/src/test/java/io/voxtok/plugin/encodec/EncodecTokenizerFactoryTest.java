@@ -15,25 +15,59 @@ import io.voxtok.api.token.ComputeCost;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerOptions;
+import io.voxtok.api.token.Segmentation;
 import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.plugin.encodec.model.EncodecConfig;
 import io.voxtok.plugin.encodec.model.EncodecFlops;
 
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** Options, bandwidths, metadata, random weights and refusals of the {@code encodec:24khz} factory. */
+/** Options, bandwidths, metadata, random weights, variants and refusals of the EnCodec factories. */
 class EncodecTokenizerFactoryTest {
     private final EncodecTokenizerFactory factory = new EncodecTokenizerFactory();
 
     @Test
-    void pluginRegistersTheFactory() {
+    void pluginRegistersOneFactoryPerVariant() {
         VoxtokPlugin plugin = ServiceLoader.load(VoxtokPlugin.class).findFirst().orElseThrow();
         assertInstanceOf(EncodecPlugin.class, plugin);
-        assertEquals("encodec", plugin.tokenizers().get(0).id().name());
+        // the registry resolves a bare name to its "default" variant and name:variant exactly, so these three give
+        // encodec, encodec:24khz and encodec:48khz
+        assertEquals(List.of("encodec:default", "encodec:24khz", "encodec:48khz"),
+                plugin.tokenizers().stream().map(f -> f.id().toString()).toList());
         assertEquals(8, factory.defaultSpec().numLayers(), "6 kbps on the official model = 8 codebooks");
         assertEquals(1024, factory.defaultSpec().codebookSize());
+        TokenizerSpec spec48 = new EncodecTokenizerFactory(EncodecVariant.STEREO_48KHZ).defaultSpec();
+        assertEquals(Encodec48kTokenizer.spec(EncodecConfig.encodec48khz(), 6), spec48);
+        assertEquals(4, spec48.numLayers(), "6 kbps on the official 48 kHz model = 4 codebooks");
+        assertEquals(2, spec48.channels());
+        assertTrue(spec48.segmentation().isPresent());
+    }
+
+    @Test
+    void theFortyEightKilohertzNameGivesTheFortyEightKilohertzTokenizerAndRefusesTheOtherLayout() {
+        EncodecTokenizerFactory f48 = new EncodecTokenizerFactory(EncodecVariant.STEREO_48KHZ);
+        assertEquals("encodec:48khz", f48.id().toString());
+        try (Tokenizer t = f48.create(ComponentConfig.empty().with(TokenizerOptions.RANDOM_INIT, "true"),
+                new TestComponentContext())) {
+            assertInstanceOf(Encodec48kTokenizer.class, t, "random weights default to the 48 kHz model");
+            assertEquals(f48.id(), t.id());
+            assertEquals(f48.defaultSpec(), t.spec());
+        }
+        VoxtokException wrongModel = assertThrows(VoxtokException.class, () -> f48.create(
+                ComponentConfig.ofModel(EncodecFixture.dir()), new TestComponentContext()));
+        assertEquals(ErrorKind.USER_INPUT, wrongModel.kind());
+        assertTrue(wrongModel.getMessage().contains("encodec:24khz"), wrongModel.getMessage());
+        EncodecTokenizerFactory f24 = new EncodecTokenizerFactory(EncodecVariant.MONO_24KHZ);
+        try (Tokenizer t = f24.create(ComponentConfig.ofModel(EncodecFixture.dir()), new TestComponentContext())) {
+            assertEquals(f24.id(), t.id());
+        }
+        VoxtokException wrongConfig = assertThrows(VoxtokException.class, () -> f24.create(ComponentConfig.empty()
+                .with(TokenizerOptions.RANDOM_INIT, "true").with(TokenizerOptions.CONFIG_FILE, "encodec_48khz"),
+                new TestComponentContext()));
+        assertTrue(wrongConfig.getMessage().contains("encodec:48khz"), wrongConfig.getMessage());
     }
 
     @Test
@@ -99,8 +133,9 @@ class EncodecTokenizerFactoryTest {
             assertEquals("encodec", t.id().name());
             assertEquals("48khz", t.id().variant());
             assertEquals("48khz", t.producer().variant());
-            assertEquals(new TokenizerSpec(48000, 2, 320, 8, 1024, 0, false, false), t.spec(),
-                    "official 48 kHz at 12 kbps: 8 codebooks of 1024, 150 frames/s, not causal");
+            assertEquals(new TokenizerSpec(48000, 2, 320, 8, 1024, 0, false, false)
+                    .withSegmentation(new Segmentation(48000, 47520)), t.spec(),
+                    "official 48 kHz at 12 kbps: 8 codebooks of 1024, 150 frames/s, not causal, 1 s segments every 0.99 s");
             assertEquals(Map.of("bandwidth_kbps", "12"), t.tokenMetadata());
             ComputeCost cost = (ComputeCost) t;
             assertEquals(EncodecFlops.encodePerSecond(EncodecConfig.encodec48khz(), 8) * 48000 / 47520.0,

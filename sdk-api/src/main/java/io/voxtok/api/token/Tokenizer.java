@@ -49,7 +49,11 @@ public interface Tokenizer extends Component {
     }
 
     /**
-     * Decodes item 0..B-1 of {@code tokens} to audio of {@code validFrames(i) * hopLength} samples each.
+     * Decodes item 0..B-1 of {@code tokens} to audio of {@code validFrames(i) * hopLength} samples each; for tokens
+     * that {@code encode} made from {@code L} samples that is {@code spec().decodedSamplesFor(L)}. A segmented
+     * tokenizer ({@link TokenizerSpec#segmentation()}) instead returns the end of its furthest-reaching decoded
+     * window, {@link Segmentation#decodedLength(int[], int)} of the windows the tokens hold, which is again
+     * {@code spec().decodedSamplesFor(L)} for tokens of {@code L} samples.
      *
      * @throws io.voxtok.api.VoxtokException {@code USER_INPUT} when the tokens come from another producer or
      *                                       hold layers this tokenizer does not have

@@ -31,7 +31,7 @@ public final class LayerSelectedTokenizer implements Tokenizer {
         this.selection = selection;
         int semantic = Math.max(0, Math.min(s.semanticLayers() - selection.start(), selection.size()));
         this.spec = new TokenizerSpec(s.sampleRate(), s.channels(), s.hopLength(), selection.size(), s.codebookSize(),
-                semantic, s.causal(), false);
+                semantic, s.causal(), false, s.segmentation());
     }
 
     @Override
