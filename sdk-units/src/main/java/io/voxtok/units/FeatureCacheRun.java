@@ -9,7 +9,6 @@ import io.voxtok.api.teacher.Teacher;
 import io.voxtok.api.teacher.TeacherSpec;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +127,7 @@ public final class FeatureCacheRun implements AutoCloseable {
         if (f.dim() != spec.dim()) {
             throw new VoxtokException(ErrorKind.PLUGIN, "teacher returned dimension " + f.dim() + ", its spec says " + spec.dim());
         }
-        checkFinite(label, f);
+        TeacherOutputCheck.requireFinite(f, label, teacherId);
         // NpyFile.write is atomic (temporary file, then move), so an interrupted run leaves no truncated .npy
         NpyFile.write(file, Tensor.ofFloats(f.toArray(), f.frames(), f.dim()));
         computed++;
@@ -208,16 +207,5 @@ public final class FeatureCacheRun implements AutoCloseable {
             LOG.warn("{}: unreadable cached features ({}); recomputing", file, e.getMessage());
         }
         return false;
-    }
-
-    private void checkFinite(String label, FeatureSequence f) {
-        FloatBuffer d = f.data();
-        for (int i = 0, n = d.remaining(); i < n; i++) {
-            if (!Float.isFinite(d.get(i))) {
-                throw VoxtokException.userInput(label + ": teacher '" + teacherId + "' gave a non-finite feature"
-                        + " (NaN or infinite) at frame " + (i / f.dim()) + " of " + f.frames()
-                        + "; nothing written (check the model's weights and the audio's level)");
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.audio.WavWriter;
 import io.voxtok.cli.support.BatchRun;
+import io.voxtok.cli.support.DecodedAudioCheck;
 import io.voxtok.cli.support.InputFiles;
 import io.voxtok.cli.support.OutputPlan;
 import io.voxtok.cli.support.ProgressBar;
@@ -62,6 +63,9 @@ public final class DecodeCommand implements Callable<Integer> {
                 boolean ok = batch.run(f, () -> writtenBy(out, plan), () -> {
                     TokenMatrix codes = TokenIo.read(f, tok, startLayer);
                     List<AudioBuffer> audio = tok.decodeBatch(codes);
+                    for (AudioBuffer a : audio) {
+                        DecodedAudioCheck.requireFinite(a, f, tok);
+                    }
                     if (audio.size() == 1) {
                         WavWriter.write(out, audio.get(0));
                         return;

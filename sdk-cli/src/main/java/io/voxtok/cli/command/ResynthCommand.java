@@ -7,6 +7,7 @@ import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.audio.AudioReader;
 import io.voxtok.audio.WavWriter;
 import io.voxtok.cli.support.BatchRun;
+import io.voxtok.cli.support.DecodedAudioCheck;
 import io.voxtok.cli.support.InputFiles;
 import io.voxtok.cli.support.OutputPlan;
 import io.voxtok.cli.support.ProgressBar;
@@ -57,7 +58,9 @@ public final class ResynthCommand implements Callable<Integer> {
                 Path out = plan.output(i);
                 boolean ok = batch.run(f, List.of(out), () -> {
                     AudioBuffer audio = AudioReader.readAs(f, tokSpec.sampleRate(), tokSpec.channels());
-                    WavWriter.write(out, tok.decode(tok.encode(audio, layers)));
+                    AudioBuffer decoded = tok.decode(tok.encode(audio, layers));
+                    DecodedAudioCheck.requireFinite(decoded, f, tok);
+                    WavWriter.write(out, decoded);
                 });
                 bar.step(f.getFileName() + (ok ? "" : " (failed)"));
             }

@@ -14,6 +14,7 @@ import io.voxtok.cli.support.TeacherSelection;
 import io.voxtok.modelio.AtomicFiles;
 import io.voxtok.runtime.VoxtokRuntime;
 import io.voxtok.units.Centroids;
+import io.voxtok.units.TeacherOutputCheck;
 import io.voxtok.units.UnitExtractor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -72,8 +73,10 @@ public final class UnitsCommand implements Callable<Integer> {
             for (Path f : files) {
                 FeatureSequence[] fs = new FeatureSequence[1];
                 // A failed input gets no line in the output; nothing of it exists to be stale, the file is rewritten whole.
-                boolean ok = batch.run(f, List.of(),
-                        () -> fs[0] = t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers()));
+                boolean ok = batch.run(f, List.of(), () -> {
+                    fs[0] = t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers());
+                    TeacherOutputCheck.requireFinite(fs[0], f.toString(), t.id().toString());
+                });
                 if (ok) {
                     // Outside the per-input work: centroids that do not fit the teacher fail every input alike.
                     if (fs[0].dim() != extractor.centroids().dim()) {

@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  *
  * <p>With several inputs, an input whose work fails gets one line on standard error ({@code voxtok: error:} the
  * file and the reason) and the run goes on; {@link #finish()} prints how many failed and gives exit code 1, so a
- * script sees the failure although every good output was written. With one input the failure is thrown as
- * before (one error line, the usual exit code). Errors ({@link OutOfMemoryError} and the like) always end the run.
+ * script sees the failure although every good output was written. With one input the failure is thrown (one
+ * error line, the usual exit code), its message starting with the input unless it names it already. Errors
+ * ({@link OutOfMemoryError} and the like) always end the run.
  *
  * <p>Either way, outputs that a failed input would have written and that already exist (from an earlier run over
  * the same folder, or written before the failure) are deleted, and the failure line says so: no output in the
@@ -132,19 +133,18 @@ public final class BatchRun {
         return removed.isEmpty() ? "" : "; removed its stale output " + String.join(", ", removed);
     }
 
+    /** The failure of a single-input run, naming the input (errors from a model stage do not know the file). */
     private static RuntimeException withNote(Path input, Exception e, String note) {
-        if (e instanceof IOException io) {
-            return new VoxtokException(ErrorKind.ENVIRONMENT, describe(input, io) + note, io);
-        }
-        if (note.isEmpty()) {
-            return (RuntimeException) e;
+        String msg = describe(input, e) + note;
+        if (e instanceof RuntimeException re && msg.equals(e.getMessage())) {
+            return re;
         }
         if (e instanceof VoxtokException ve) {
-            return new VoxtokException(ve.kind(), ve.getMessage() + note, ve);
+            return new VoxtokException(ve.kind(), msg, ve);
         }
         if (e instanceof IllegalArgumentException) {
-            return new IllegalArgumentException(e.getMessage() + note, e);
+            return new IllegalArgumentException(msg, e);
         }
-        return new VoxtokException(ErrorKind.INTERNAL, describe(input, e) + note, e);
+        return new VoxtokException(e instanceof IOException ? ErrorKind.ENVIRONMENT : ErrorKind.INTERNAL, msg, e);
     }
 }

@@ -84,6 +84,16 @@ class BatchRunTest {
     }
 
     @Test
+    void aSingleInputsFailureFromAModelStageGetsTheInputsName() {
+        BatchRun run = new BatchRun(new PrintWriter(err, true), false, 1);
+        VoxtokException e = assertThrows(VoxtokException.class, () -> run.run(Path.of("in/x.wav"), List.of(), () -> {
+            throw new VoxtokException(ErrorKind.PLUGIN, "encoder output (latents) has NaN or infinite values");
+        }));
+        assertEquals(ErrorKind.PLUGIN, e.kind());
+        assertEquals("in/x.wav: encoder output (latents) has NaN or infinite values", e.getMessage());
+    }
+
+    @Test
     void errorsEndTheRun() {
         BatchRun run = new BatchRun(new PrintWriter(err, true), false, 2);
         assertThrows(OutOfMemoryError.class, () -> run.run(Path.of("a"), List.of(), () -> {
