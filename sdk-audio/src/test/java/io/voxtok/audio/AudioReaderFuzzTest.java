@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutation fuzzing of the WAV and FLAC readers as the CLI uses them ({@link AudioReader#readAs}: read, downmix,
  * resample to 16 kHz): every case either reads or fails with a {@code USER_INPUT} error naming the file, within
- * the time and allocation limits of {@link MutationFuzzer} (issue #16). CI runs a few hundred cases per format;
+ * the time and allocation limits of {@link MutationFuzzer} (issue #16). CI runs 1500 cases per format;
  * {@code -Dvoxtok.fuzz.iterations=100000} runs longer.
  */
 class AudioReaderFuzzTest {
@@ -42,7 +42,7 @@ class AudioReaderFuzzTest {
 
     @Test
     void wav() throws IOException {
-        MutationFuzzer f = MutationFuzzer.of("wav", "wav", AudioReaderFuzzTest::read).defaultIterations(600);
+        MutationFuzzer f = MutationFuzzer.of("wav", "wav", AudioReaderFuzzTest::read).defaultIterations(1500);
         int n = 0;
         for (WavSampleFormat format : WavSampleFormat.values()) {
             Path p = dir.resolve("seed" + n++ + ".wav");
@@ -57,7 +57,7 @@ class AudioReaderFuzzTest {
 
     @Test
     void flac() throws IOException {
-        MutationFuzzer.of("flac", "flac", AudioReaderFuzzTest::read).defaultIterations(400)
+        MutationFuzzer.of("flac", "flac", AudioReaderFuzzTest::read).defaultIterations(1500)
                 .seed(resource("pcm_s16_stereo_16000.flac"))
                 .seed(resource("flacsig_s24_mono_48000.flac"))
                 .run(dir.resolve("cases")).assertNoFindings();

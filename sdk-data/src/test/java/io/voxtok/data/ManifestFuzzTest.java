@@ -27,7 +27,7 @@ class ManifestFuzzTest {
             try (var s = new ManifestDataset(f).entries()) {
                 s.forEach(e -> { });
             }
-        }).text().defaultIterations(500).seed(lines.getBytes(StandardCharsets.UTF_8))
+        }).text().defaultIterations(1000).seed(lines.getBytes(StandardCharsets.UTF_8))
                 .run(dir.resolve("cases")).assertNoFindings();
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutation fuzzing of the model-file readers (issue #16): PyTorch zip checkpoints (zip records and the pickle
  * inside), safetensors, {@code .npy} and JSON. Every case either reads or fails with a {@code USER_INPUT} error
- * naming the file, within {@link MutationFuzzer}'s time and allocation limits. CI runs a few hundred cases per
+ * naming the file, within {@link MutationFuzzer}'s time and allocation limits. CI runs 1000 cases per
  * reader; {@code -Dvoxtok.fuzz.iterations=100000} runs longer.
  */
 class ModelFileFuzzTest {
@@ -42,7 +42,7 @@ class ModelFileFuzzTest {
         nested.put("model", StateDict.of(tensors(), Path.of("x")));
         nested.put("step", 1200L);
         nested.put("optimizer", Map.of("lr", 1e-4, "betas", List.of(0.9, 0.99)));
-        MutationFuzzer.of("pt", "pt", StateDict::read).defaultIterations(400)
+        MutationFuzzer.of("pt", "pt", StateDict::read).defaultIterations(1000)
                 .seed(seedFile("seed.pt", p -> TorchZipWriter.write(p, tensors())))
                 .seed(seedFile("nested.pt", p -> TorchZipWriter.writeObject(p, nested)))
                 .run(dir.resolve("cases")).assertNoFindings();
@@ -50,14 +50,14 @@ class ModelFileFuzzTest {
 
     @Test
     void safetensors() throws IOException {
-        MutationFuzzer.of("safetensors", "safetensors", StateDict::read).defaultIterations(400)
+        MutationFuzzer.of("safetensors", "safetensors", StateDict::read).defaultIterations(1000)
                 .seed(seedFile("seed.safetensors", p -> SafetensorsWriter.write(p, tensors(), Map.of("format", "pt"))))
                 .run(dir.resolve("cases")).assertNoFindings();
     }
 
     @Test
     void npy() throws IOException {
-        MutationFuzzer.of("npy", "npy", NpyFile::read).defaultIterations(400)
+        MutationFuzzer.of("npy", "npy", NpyFile::read).defaultIterations(1000)
                 .seed(seedFile("f32.npy", p -> NpyFile.write(p, Tensor.ofFloats(new float[12], 3, 4))))
                 .seed(seedFile("i64.npy", p -> NpyFile.write(p, Tensor.ofLongs(new long[] {1, 2, 3, 4, 5, 6}, 1, 2, 3))))
                 .run(dir.resolve("cases")).assertNoFindings();
@@ -67,7 +67,7 @@ class ModelFileFuzzTest {
     void json() {
         String config = "{\"sample_rate\": 16000, \"strides\": [8, 5, 4, 2], \"n_q\": 8, \"codebook_size\": 1024,"
                 + " \"name\": \"speech\\u00e9\", \"nested\": {\"a\": [1.5, -2e3, true, false, null]}}";
-        MutationFuzzer.of("json", "json", Json::readObject).text().defaultIterations(400)
+        MutationFuzzer.of("json", "json", Json::readObject).text().defaultIterations(1000)
                 .seed(config.getBytes(StandardCharsets.UTF_8))
                 .run(dir.resolve("cases")).assertNoFindings();
     }
