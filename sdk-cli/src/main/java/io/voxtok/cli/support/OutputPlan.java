@@ -54,6 +54,10 @@ public final class OutputPlan {
             throw VoxtokException.userInput("-o " + out + " names a file but there are " + inputs.size()
                     + " inputs; give a directory");
         }
+        if (!looksLikeFile && Files.exists(out) && !Files.isDirectory(out)) {
+            // every input would fail to write below it; say so once
+            throw VoxtokException.userInput("-o " + out + " is an existing file, not a directory");
+        }
         List<Path> outputs = new ArrayList<>(inputs.size());
         for (InputFile in : inputs) {
             if (looksLikeFile) {

@@ -102,6 +102,16 @@ class OutputPlanTest {
     }
 
     @Test
+    void anExistingFileWithoutExtensionIsNoOutputDirectory() throws IOException {
+        Path a = file("a.wav");
+        Path b = file("b.wav");
+        Path plain = file("plain");
+        VoxtokException e = assertThrows(VoxtokException.class,
+                () -> OutputPlan.of(InputFiles.expandRooted(List.of(a, b), InputFiles.AUDIO), plain, "vtok"));
+        assertEquals("-o " + plain + " is an existing file, not a directory", e.getMessage());
+    }
+
+    @Test
     void aFileReachedTwiceIsOneInput() throws IOException {
         Path x = file("corpus/x.wav");
         List<InputFile> in = InputFiles.expandRooted(List.of(dir.resolve("corpus"), x, x), InputFiles.AUDIO);
