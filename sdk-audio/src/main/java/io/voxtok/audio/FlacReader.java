@@ -38,6 +38,8 @@ import java.util.List;
 public final class FlacReader {
     private static final Logger LOG = LoggerFactory.getLogger(FlacReader.class);
     private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
+    /** Decoder error messages kept for the error text (the count goes on). */
+    private static final int MAX_ERRORS_KEPT = 16;
 
     private FlacReader() {
     }
@@ -73,6 +75,12 @@ public final class FlacReader {
 
     private static AudioBuffer decode(Path file, FLACDecoder decoder, long fileSize) throws IOException {
         List<String> errors = new ArrayList<>();
+        long[] errorCount = {0};
+        // jflac's readNextFrame retries after every bad frame header without end when the header bytes it retries
+        // with do not change (past a STREAMINFO sample count that is too small, or at the end of a damaged file),
+        // reporting each retry here (found by AudioReaderFuzzTest, issue #16). A decoder that makes progress
+        // reports at most about one error per byte it skips, so more errors than the file has bytes is that loop.
+        long maxErrors = fileSize + 1024;
         decoder.addFrameListener(new FrameListener() {
             @Override
             public void processMetadata(Metadata metadata) {
@@ -85,7 +93,14 @@ public final class FlacReader {
             @Override
             public void processError(String msg) {
                 // jflac reports CRC mismatches here and still returns the (zero-filled) frame
-                errors.add(msg);
+                if (errors.size() < MAX_ERRORS_KEPT) {
+                    errors.add(msg);
+                }
+                if (++errorCount[0] > maxErrors) {
+                    throw AudioFileErrors.badInput(file, "corrupt FLAC stream: no decodable frame after "
+                            + errorCount[0] + " decoder errors in a file of " + fileSize + " bytes (first: "
+                            + errors.get(0) + ")");
+                }
             }
         });
         decoder.readMetadata();

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -20,7 +23,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that readers see either the old file or the complete new one, never a partial file: the content
@@ -31,12 +38,20 @@ import java.util.Set;
  * <p>Temporary files are created owner-only (0600); before the move the file gets the permissions of the file it
  * replaces, or {@code rw-r--r--} for a new file, where the file system is POSIX, so outputs stay readable by others.
  *
+ * <p>A temporary file is named {@code .<target name>.<digits>.tmp} and its writer holds an exclusive lock on it from
+ * creation until it has been moved over the target. A process killed while writing (SIGKILL, power loss) leaves
+ * such a file behind with nobody holding its lock, which is how {@link #removeStaleTemporaries(Path)} tells it from
+ * a file another process is still writing.
+ *
  * <p>Errors are {@link VoxtokException}s whose message starts with {@code "<target>: cannot write"}: a path that
  * cannot hold a file (its parent is a file, a directory is in the way) is {@link ErrorKind#USER_INPUT}; a refused
  * permission, a full disk and other I/O failures are {@link ErrorKind#ENVIRONMENT}.
  */
 public final class AtomicFiles {
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** {@code Files.createTempFile(dir, "." + name + ".", ".tmp")} puts an unsigned random number in the middle. */
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 
     /** Writes a file's whole content. */
     @FunctionalInterface
@@ -66,16 +81,20 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", TEMP_SUFFIX);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                // Held until the move: a sweep by another process sees the file is alive (see removeStaleTemporaries).
+                lockQuietly(ch);
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 content.writeTo(new KeepOpen(out));
                 out.flush();
                 ch.force(true);
+                setPermissions(tmp, abs);
+                // Moved while still open and locked; POSIX renames open files, and Java opens files on Windows
+                // with delete sharing, so the move works there too.
+                move(tmp, abs);
+                tmp = null;
             }
-            setPermissions(tmp, abs);
-            move(tmp, abs);
-            tmp = null;
         } catch (IOException e) {
             throw failure(target, e);
         } finally {
@@ -102,6 +121,61 @@ public final class AtomicFiles {
             move(source, abs);
         } catch (IOException e) {
             throw failure(target, e);
+        }
+    }
+
+    /**
+     * Deletes the temporary files that interrupted writes left in {@code directory} (not in its sub-folders): files
+     * named like this class's temporary files whose lock nobody holds. Files another process is still writing are
+     * locked and stay. Best effort: a directory that cannot be listed or a file that cannot be inspected or
+     * deleted is left as it is, never an error (the run that follows writes its own, new temporary files). A
+     * missing directory has nothing to clean.
+     *
+     * <p>Within one JVM, call it before writing into the directory, not while another thread writes there: on
+     * POSIX systems closing any channel to a file drops all of the process's locks on it.
+     *
+     * @return the files deleted, in name order
+     */
+    public static List<Path> removeStaleTemporaries(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> candidates;
+        try (Stream<Path> s = Files.list(directory)) {
+            candidates = s.filter(p -> isTemporaryName(p.getFileName().toString()))
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Path p : candidates) {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.tryLock();
+                if (lock == null) {
+                    continue; // another process is writing it
+                }
+                Files.delete(p);
+                removed.add(p);
+            } catch (OverlappingFileLockException e) {
+                // this JVM is writing it
+            } catch (IOException e) {
+                // left in place: see the method comment
+            }
+        }
+        return removed;
+    }
+
+    /** Whether {@code name} has the form of this class's temporary files, {@code .<target>.<digits>.tmp}. */
+    public static boolean isTemporaryName(String name) {
+        return TEMP_NAME.matcher(name).matches();
+    }
+
+    private static void lockQuietly(FileChannel ch) {
+        try {
+            ch.tryLock();
+        } catch (IOException | OverlappingFileLockException | UnsupportedOperationException e) {
+            // Some file systems have no locks; the write itself must not fail for that. A sweep may then take the
+            // file for stale, and the move fails loudly instead of losing data silently.
         }
     }
 

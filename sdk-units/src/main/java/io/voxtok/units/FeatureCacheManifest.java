@@ -31,12 +31,19 @@ public record FeatureCacheManifest(String teacher, String layers, int dim, doubl
     /**
      * One cached utterance.
      *
-     * @param id     the item id
-     * @param file   path of the {@code .npy} relative to the cache directory, with {@code /} separators
-     * @param frames number of frames (rows)
-     * @param dim    feature dimension (columns)
+     * @param id         the item id
+     * @param file       path of the {@code .npy} relative to the cache directory, with {@code /} separators
+     * @param frames     number of frames (rows)
+     * @param dim        feature dimension (columns)
+     * @param contentKey the {@link ContentKey} of the audio the features were computed from; {@code null} when
+     *                   unknown (manifests written before content keys, or by other tools): such an entry is
+     *                   never reused by {@link FeatureCache}, only read
      */
-    public record Entry(String id, String file, int frames, int dim) {
+    public record Entry(String id, String file, int frames, int dim, String contentKey) {
+        /** An entry without a content key. */
+        public Entry(String id, String file, int frames, int dim) {
+            this(id, file, frames, dim, null);
+        }
     }
 
     /** Copies the list. */
@@ -62,7 +69,7 @@ public record FeatureCacheManifest(String teacher, String layers, int dim, doubl
             for (Object o : (List<?>) m.get("files")) {
                 Map<?, ?> e = (Map<?, ?>) o;
                 entries.add(new Entry((String) e.get("id"), (String) e.get("file"), integer(e.get("frames")),
-                        integer(e.get("dim"))));
+                        integer(e.get("dim")), (String) e.get("content_key")));
             }
             return Optional.of(new FeatureCacheManifest((String) m.get("teacher"), (String) m.get("layers"),
                     integer(m.get("dim")), ((Number) m.get("frame_rate")).doubleValue(), entries));
@@ -78,7 +85,7 @@ public record FeatureCacheManifest(String teacher, String layers, int dim, doubl
     /** Writes {@code features.json} into {@code directory} atomically. */
     public void write(Path directory) {
         StringBuilder b = new StringBuilder();
-        b.append("{\n  \"format\": \"voxtok-feature-cache\",\n  \"version\": 1,\n");
+        b.append("{\n  \"format\": \"voxtok-feature-cache\",\n  \"version\": 2,\n");
         b.append("  \"teacher\": ").append(Json.quote(teacher)).append(",\n");
         b.append("  \"layers\": ").append(Json.quote(layers)).append(",\n");
         b.append("  \"layout\": \"(frames, dim) float32 .npy per utterance\",\n");
@@ -89,7 +96,11 @@ public record FeatureCacheManifest(String teacher, String layers, int dim, doubl
             Entry e = files.get(i);
             b.append(i == 0 ? "\n" : ",\n");
             b.append("    {\"id\": ").append(Json.quote(e.id())).append(", \"file\": ").append(Json.quote(e.file()))
-                    .append(", \"frames\": ").append(e.frames()).append(", \"dim\": ").append(e.dim()).append('}');
+                    .append(", \"frames\": ").append(e.frames()).append(", \"dim\": ").append(e.dim());
+            if (e.contentKey() != null) {
+                b.append(", \"content_key\": ").append(Json.quote(e.contentKey()));
+            }
+            b.append('}');
         }
         b.append(files.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
         AtomicFiles.writeString(directory.resolve(FILE_NAME), b.toString());

@@ -28,7 +28,7 @@ class FeatureCacheTest {
     Path dir;
 
     /** A teacher whose features are closed-form: frame t, dim d = first sample + t + 0.5 d; frames = samples / 4. */
-    static final class CountingTeacher implements Teacher {
+    static class CountingTeacher implements Teacher {
         final AtomicInteger calls = new AtomicInteger();
         volatile String failOn;
 
@@ -84,7 +84,9 @@ class FeatureCacheTest {
         assertEquals("avg", m.layers());
         assertEquals(List.of(new FeatureCacheManifest.Entry("a", "a.npy", 10, 3),
                 new FeatureCacheManifest.Entry("spk/b", "spk/b.npy", 20, 3),
-                new FeatureCacheManifest.Entry("c", "c.npy", 3, 3)), m.files());
+                new FeatureCacheManifest.Entry("c", "c.npy", 3, 3)), m.files().stream()
+                .map(e -> new FeatureCacheManifest.Entry(e.id(), e.file(), e.frames(), e.dim())).toList());
+        assertTrue(m.files().stream().allMatch(e -> e.contentKey().startsWith("pcm-sha256:")), m.files().toString());
         // stored (T, D), not (1, T, D)
         assertArrayEquals(new long[] {20, 3}, NpyFile.read(dir.resolve("spk/b.npy")).shape());
         FeatureSequence b = cache.load("spk/b");

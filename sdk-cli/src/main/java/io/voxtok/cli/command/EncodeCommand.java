@@ -6,19 +6,25 @@ import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.audio.AudioReader;
+import io.voxtok.cli.support.BatchRun;
 import io.voxtok.cli.support.InputFiles;
+import io.voxtok.cli.support.OutputPlan;
 import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenIo;
 import io.voxtok.cli.support.TokenizerSelection;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code voxtok encode}: audio files to tokens ({@code .vtok} or {@code .npy}). */
 @Command(name = "encode", description = "Encode audio (WAV/FLAC, any rate: resampled) to tokens.")
@@ -43,27 +49,36 @@ public final class EncodeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "audio files or directories")
     List<Path> inputs;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        List<Path> files = InputFiles.expand(inputs, InputFiles.AUDIO);
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
+        OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(inputs, InputFiles.AUDIO), output, format);
+        TokenIo.checkExtension(plan.output(0));
+        plan.removeStaleTemporaries();
+        BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
+        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
             Tokenizer tok = selection.create(rt);
-            TokenizerSpec spec = tok.spec();
-            LayerRange layers = LayerRange.of(startLayer, nq == null ? spec.numLayers() : nq);
-            if (layers.end() > spec.numLayers()) {
-                throw new IllegalArgumentException("--n-q " + layers.end() + " exceeds the tokenizer's " + spec.numLayers()
+            TokenizerSpec tokSpec = tok.spec();
+            LayerRange layers = LayerRange.of(startLayer, nq == null ? tokSpec.numLayers() : nq);
+            if (layers.end() > tokSpec.numLayers()) {
+                throw new IllegalArgumentException("--n-q " + layers.end() + " exceeds the tokenizer's " + tokSpec.numLayers()
                         + " layers");
             }
-            for (Path f : files) {
-                AudioBuffer audio = AudioReader.readAs(f, spec.sampleRate(), spec.channels());
-                TokenMatrix codes = tok.encode(audio, layers);
-                Path out = InputFiles.outputFor(f, output, files.size(), format);
-                java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(tok.tokenMetadata());
-                meta.put("source", f.getFileName().toString());
-                TokenIo.write(out, codes, spec, meta);
-                bar.step(f.getFileName().toString());
+            for (int i = 0; i < plan.size(); i++) {
+                Path f = plan.inputs().get(i).path();
+                Path out = plan.output(i);
+                boolean ok = batch.run(f, List.of(out), () -> {
+                    AudioBuffer audio = AudioReader.readAs(f, tokSpec.sampleRate(), tokSpec.channels());
+                    TokenMatrix codes = tok.encode(audio, layers);
+                    Map<String, String> meta = new LinkedHashMap<>(tok.tokenMetadata());
+                    meta.put("source", f.getFileName().toString());
+                    TokenIo.write(out, codes, tokSpec, meta);
+                });
+                bar.step(f.getFileName() + (ok ? "" : " (failed)"));
             }
         }
-        return 0;
+        return batch.finish();
     }
 }

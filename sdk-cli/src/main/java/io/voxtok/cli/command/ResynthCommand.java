@@ -6,7 +6,10 @@ import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.audio.AudioReader;
 import io.voxtok.audio.WavWriter;
+import io.voxtok.cli.support.BatchRun;
+import io.voxtok.cli.support.DecodedAudioCheck;
 import io.voxtok.cli.support.InputFiles;
+import io.voxtok.cli.support.OutputPlan;
 import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenizerSelection;
@@ -15,9 +18,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code voxtok resynth}: encode then decode, to hear what the tokens keep. */
 @Command(name = "resynth", description = "Encode and decode audio (resynthesis) to WAV.")
@@ -36,20 +41,30 @@ public final class ResynthCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "audio files or directories")
     List<Path> inputs;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        List<Path> files = InputFiles.expand(inputs, InputFiles.AUDIO);
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
+        OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(inputs, InputFiles.AUDIO), output, "wav");
+        plan.removeStaleTemporaries();
+        BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
+        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
             Tokenizer tok = selection.create(rt);
-            TokenizerSpec spec = tok.spec();
-            LayerRange layers = LayerRange.first(nq == null ? spec.numLayers() : nq);
-            for (Path f : files) {
-                AudioBuffer audio = AudioReader.readAs(f, spec.sampleRate(), spec.channels());
-                AudioBuffer out = tok.decode(tok.encode(audio, layers));
-                WavWriter.write(InputFiles.outputFor(f, output, files.size(), "wav"), out);
-                bar.step(f.getFileName().toString());
+            TokenizerSpec tokSpec = tok.spec();
+            LayerRange layers = LayerRange.first(nq == null ? tokSpec.numLayers() : nq);
+            for (int i = 0; i < plan.size(); i++) {
+                Path f = plan.inputs().get(i).path();
+                Path out = plan.output(i);
+                boolean ok = batch.run(f, List.of(out), () -> {
+                    AudioBuffer audio = AudioReader.readAs(f, tokSpec.sampleRate(), tokSpec.channels());
+                    AudioBuffer decoded = tok.decode(tok.encode(audio, layers));
+                    DecodedAudioCheck.requireFinite(decoded, f, tok);
+                    WavWriter.write(out, decoded);
+                });
+                bar.step(f.getFileName() + (ok ? "" : " (failed)"));
             }
         }
-        return 0;
+        return batch.finish();
     }
 }

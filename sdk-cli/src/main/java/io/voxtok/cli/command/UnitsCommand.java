@@ -5,6 +5,8 @@ import io.voxtok.api.VoxtokException;
 import io.voxtok.api.teacher.FeatureSequence;
 import io.voxtok.api.teacher.Teacher;
 import io.voxtok.audio.AudioReader;
+import io.voxtok.cli.support.BatchRun;
+import io.voxtok.cli.support.InputFile;
 import io.voxtok.cli.support.InputFiles;
 import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
@@ -12,6 +14,7 @@ import io.voxtok.cli.support.TeacherSelection;
 import io.voxtok.modelio.AtomicFiles;
 import io.voxtok.runtime.VoxtokRuntime;
 import io.voxtok.units.Centroids;
+import io.voxtok.units.TeacherOutputCheck;
 import io.voxtok.units.UnitExtractor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,13 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code voxtok units}: discrete units of audio files (nearest k-means centroid of each teacher frame), written as
- * JSON Lines {@code {"id": ..., "units": [...]}}. {@code voxtok units fit} makes the centroids.
+ * JSON Lines {@code {"id": ..., "units": [...]}}. {@code voxtok units fit} makes the centroids. An input that
+ * fails gets no line; it is listed on standard error and the exit code is 1.
  */
 @Command(name = "units", description = "Turn audio into k-means units of teacher features (see also 'units fit').",
         subcommands = {UnitsFitCommand.class})
@@ -54,26 +60,41 @@ public final class UnitsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("voxtok units needs --centroids C.npy, -o OUT.jsonl and input files"
                     + " (or use 'voxtok units fit' to make centroids)");
         }
-        List<Path> files = InputFiles.expand(inputs, InputFiles.AUDIO);
+        List<InputFile> rooted = InputFiles.expandRooted(inputs, InputFiles.AUDIO);
+        InputFiles.requireUniqueStems(rooted, "unit line ids");
+        List<Path> files = rooted.stream().map(InputFile::path).toList();
         UnitExtractor extractor = new UnitExtractor(Centroids.load(centroids), dedup);
         ObjectMapper json = new ObjectMapper();
         StringBuilder lines = new StringBuilder();
+        AtomicFiles.removeStaleTemporaries(output.toAbsolutePath().getParent());
+        BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), files.size());
         try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
             Teacher t = selection.create(rt);
             for (Path f : files) {
-                FeatureSequence fs = t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers());
-                if (fs.dim() != extractor.centroids().dim()) {
-                    throw VoxtokException.userInput(centroids + ": centroids have dimension " + extractor.centroids().dim()
-                            + " but the teacher's features have " + fs.dim());
+                FeatureSequence[] fs = new FeatureSequence[1];
+                // A failed input gets no line in the output; nothing of it exists to be stale, the file is rewritten whole.
+                boolean ok = batch.run(f, List.of(), () -> {
+                    fs[0] = t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers());
+                    TeacherOutputCheck.requireFinite(fs[0], f.toString(), t.id().toString());
+                });
+                if (ok) {
+                    // Outside the per-input work: centroids that do not fit the teacher fail every input alike.
+                    if (fs[0].dim() != extractor.centroids().dim()) {
+                        throw VoxtokException.userInput(centroids + ": centroids have dimension "
+                                + extractor.centroids().dim() + " but the teacher's features have " + fs[0].dim());
+                    }
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", InputFiles.stem(f));
+                    row.put("units", extractor.extract(fs[0]));
+                    lines.append(json.writeValueAsString(row)).append('\n');
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", InputFiles.stem(f));
-                row.put("units", extractor.extract(fs));
-                lines.append(json.writeValueAsString(row)).append('\n');
-                bar.step(f.getFileName().toString());
+                bar.step(f.getFileName() + (ok ? "" : " (failed)"));
             }
         }
         AtomicFiles.writeString(output, lines.toString());
-        return 0;
+        return batch.finish();
     }
+
+    @Spec
+    CommandSpec spec;
 }

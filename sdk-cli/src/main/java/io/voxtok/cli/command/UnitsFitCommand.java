@@ -10,6 +10,7 @@ import io.voxtok.cli.support.TeacherSelection;
 import io.voxtok.runtime.VoxtokRuntime;
 import io.voxtok.units.KMeans;
 import io.voxtok.units.KMeansResult;
+import io.voxtok.units.TeacherOutputCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,9 @@ public final class UnitsFitCommand implements Callable<Integer> {
         try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
             Teacher t = selection.create(rt);
             for (Path f : files) {
-                features.add(t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers()));
+                FeatureSequence fs = t.represent(AudioReader.readAs(f, t.spec().sampleRate(), 1), selection.layers());
+                TeacherOutputCheck.requireFinite(fs, f.toString(), t.id().toString());
+                features.add(fs);
                 bar.step(f.getFileName().toString());
             }
         }

@@ -2,11 +2,15 @@ package io.voxtok.cli.support;
 
 import io.voxtok.api.VoxtokException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,18 +24,38 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** The files named or contained in {@code inputs} with one of {@code extensions}. */
+    /** The files named or contained in {@code inputs} with one of {@code extensions} (see {@link #expandRooted}). */
     public static List<Path> expand(List<Path> inputs, Set<String> extensions) {
-        List<Path> out = new ArrayList<>();
+        return expandRooted(inputs, extensions).stream().map(InputFile::path).toList();
+    }
+
+    /**
+     * The files named or contained in {@code inputs} with one of {@code extensions}, each with its place under the
+     * argument that named it. Directories are walked recursively in sorted order. A file reached twice (named
+     * and inside a named directory, or named twice) is kept once, at its first place.
+     *
+     * @throws VoxtokException USER_INPUT for a missing input, an unreadable directory, or no matching file
+     */
+    public static List<InputFile> expandRooted(List<Path> inputs, Set<String> extensions) {
+        List<InputFile> out = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
+                List<Path> found;
                 try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(Files::isRegularFile).filter(p -> extensions.contains(extension(p))).sorted().forEach(out::add);
-                } catch (IOException e) {
+                    found = s.filter(Files::isRegularFile).filter(p -> extensions.contains(extension(p))).sorted().toList();
+                } catch (IOException | UncheckedIOException e) {
                     throw VoxtokException.userInput(in + ": cannot list directory: " + e.getMessage());
                 }
+                for (Path p : found) {
+                    if (seen.add(p.toAbsolutePath().normalize())) {
+                        out.add(new InputFile(p, in.relativize(p)));
+                    }
+                }
             } else if (Files.isRegularFile(in)) {
-                out.add(in);
+                if (seen.add(in.toAbsolutePath().normalize())) {
+                    out.add(InputFile.named(in));
+                }
             } else {
                 throw VoxtokException.userInput(in + ": no such file or directory");
             }
@@ -40,6 +64,34 @@ public final class InputFiles {
             throw VoxtokException.userInput("no input files with extension " + extensions + " in " + inputs);
         }
         return out;
+    }
+
+    /**
+     * Refuses inputs whose file names without extension are equal, for outputs keyed by that name alone (unit
+     * lines, feature-cache ids that training looks up by utterance id).
+     *
+     * @param keyedAs what the name keys, for the message (e.g. {@code "unit line ids"})
+     * @throws VoxtokException USER_INPUT listing every clash
+     */
+    public static void requireUniqueStems(List<InputFile> files, String keyedAs) {
+        Map<String, List<Path>> byStem = new LinkedHashMap<>();
+        for (InputFile f : files) {
+            byStem.computeIfAbsent(stem(f.path()), k -> new ArrayList<>()).add(f.path());
+        }
+        List<String> clashes = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> e : byStem.entrySet()) {
+            if (e.getValue().size() > 1) {
+                clashes.add("'" + e.getKey() + "' from " + String.join(" and ", e.getValue().stream().map(Path::toString).toList()));
+            }
+        }
+        if (!clashes.isEmpty()) {
+            int shown = Math.min(clashes.size(), 5);
+            throw VoxtokException.userInput(clashes.size() + " file name(s) occur more than once among the inputs, and "
+                    + keyedAs + " are file names without extension, nothing written: "
+                    + String.join("; ", clashes.subList(0, shown))
+                    + (clashes.size() > shown ? "; and " + (clashes.size() - shown) + " more" : "")
+                    + " (rename the inputs or run them separately)");
+        }
     }
 
     /** Lower-case extension without the dot ("" when none). */
@@ -54,32 +106,5 @@ public final class InputFiles {
         String n = p.getFileName().toString();
         int i = n.lastIndexOf('.');
         return i <= 0 ? n : n.substring(0, i);
-    }
-
-    /**
-     * Where the output for {@code input} goes: {@code out} itself for a single input when {@code out} has an
-     * extension and is not an existing directory; otherwise {@code out/<stem>.<ext>}.
-     */
-    public static Path outputFor(Path input, Path out, int inputs, String defaultExt) {
-        boolean looksLikeFile = !extension(out).isEmpty() && !Files.isDirectory(out);
-        if (inputs == 1 && looksLikeFile) {
-            return ensureParent(out);
-        }
-        if (looksLikeFile) {
-            throw VoxtokException.userInput("-o " + out + " names a file but there are " + inputs
-                    + " inputs; give a directory");
-        }
-        return ensureParent(out.resolve(stem(input) + "." + defaultExt));
-    }
-
-    /** Creates the parent directory of {@code file} if needed; returns {@code file}. */
-    public static Path ensureParent(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw VoxtokException.userInput(parent + ": cannot create output directory: " + e.getMessage());
-        }
-        return file;
     }
 }

@@ -45,6 +45,11 @@ public final class RuntimeOptions {
     @Option(names = {"-v", "--verbose"}, description = "log more and print stack traces on errors")
     boolean verbose;
 
+    /** Whether {@code -v}/{@code --verbose} was given (stack traces with errors). */
+    public boolean verbose() {
+        return verbose;
+    }
+
     /** The Voxtok home (the repository root when run from the repo's launcher). */
     public static Path home() {
         String h = System.getProperty("voxtok.home");

@@ -21,10 +21,23 @@ public final class TokenIo {
 
     /** Writes {@code tokens} made by {@code tokenizer} to {@code out}. */
     public static void write(Path out, TokenMatrix tokens, TokenizerSpec spec, Map<String, String> metadata) {
+        checkExtension(out);
         switch (InputFiles.extension(out)) {
             case "npy" -> NpyTokens.write(out, tokens);
-            case "vtok" -> TokenFile.write(out, new TokenFileContents(tokens, spec.sampleRate(), spec.hopLength(), metadata));
-            default -> throw VoxtokException.userInput(out + ": unknown token file extension; use .vtok or .npy");
+            default -> TokenFile.write(out, new TokenFileContents(tokens, spec.sampleRate(), spec.hopLength(), metadata));
+        }
+    }
+
+    /**
+     * Refuses an output name that is neither {@code .vtok} nor {@code .npy}, so a directory run stops before its
+     * first input rather than failing every one.
+     *
+     * @throws VoxtokException USER_INPUT naming the file
+     */
+    public static void checkExtension(Path out) {
+        String ext = InputFiles.extension(out);
+        if (!ext.equals("npy") && !ext.equals("vtok")) {
+            throw VoxtokException.userInput(out + ": unknown token file extension; use .vtok or .npy");
         }
     }
 

@@ -51,6 +51,12 @@ public final class NpyTokens {
             throw new VoxtokException(ErrorKind.USER_INPUT, path + ": expected codes of shape (n_q, B, T), got "
                     + Arrays.toString(t.shape()));
         }
+        // A token matrix has at least one layer and one item (found by TokenFileFuzzTest: (3, 0, 4) escaped as
+        // IllegalArgumentException from TokenMatrix).
+        if (shape[0] == 0 || shape[1] == 0) {
+            throw new VoxtokException(ErrorKind.USER_INPUT, path + ": shape " + Arrays.toString(t.shape())
+                    + " holds no codes: n_q and B must be at least 1");
+        }
         if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE || shape[2] > Integer.MAX_VALUE) {
             throw new VoxtokException(ErrorKind.USER_INPUT, path + ": shape " + Arrays.toString(t.shape())
                     + " is too large for a token matrix");

@@ -41,6 +41,18 @@ class NpyTokensShapeBoundsTest {
         assertEquals(f + ": shape [1, 4294967296, 0] is too large for a token matrix", e.getMessage());
     }
 
+    @Test
+    void noItemsOrNoLayersAreRefused() throws Exception {
+        // TokenFileFuzzTest case 19087: shape (3, 0, 4) ended in IllegalArgumentException from TokenMatrix
+        Path f = npy("case-19087.npy", "(3, 0, 4)");
+        VoxtokException e = assertThrows(VoxtokException.class, () -> NpyTokens.read(f, 0, 1024, 50.0, P));
+        assertEquals(ErrorKind.USER_INPUT, e.kind());
+        assertEquals(f + ": shape [3, 0, 4] holds no codes: n_q and B must be at least 1", e.getMessage());
+        Path layers = npy("no-layers.npy", "(0, 4)");
+        assertEquals(layers + ": shape [0, 4] holds no codes: n_q and B must be at least 1",
+                assertThrows(VoxtokException.class, () -> NpyTokens.read(layers, 0, 1024, 50.0, P)).getMessage());
+    }
+
     private Path npy(String name, String shape) throws Exception {
         String header = "{'descr': '<i8', 'fortran_order': False, 'shape': " + shape + ", }\n";
         byte[] h = header.getBytes(StandardCharsets.ISO_8859_1);

@@ -1,5 +1,6 @@
 package io.voxtok.plugin.encodec.model;
 
+import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.nn.config.ConfigBounds;
 import io.voxtok.nn.config.JsonConfig;
@@ -36,7 +37,17 @@ public final class EncodecConfigReader {
     /** Parses a config in either layout. */
     public static EncodecConfig parse(JsonConfig json) {
         boolean hf = json.optString("model_type").map("encodec"::equals).orElse(false) || json.has("sampling_rate");
-        EncodecConfig config = hf ? fromHuggingFace(json) : fromConstructorArguments(json);
+        EncodecConfig config;
+        try {
+            config = hf ? fromHuggingFace(json) : fromConstructorArguments(json);
+        } catch (VoxtokException e) {
+            // EncodecConfig checks its fields without knowing the file (EncodecConfigFuzzTest found messages like
+            // "EnCodec config 'unset': channels must be 1 or 2"): name it here.
+            if (e.kind() == ErrorKind.USER_INPUT && !e.getMessage().contains(json.source())) {
+                throw new VoxtokException(ErrorKind.USER_INPUT, json.source() + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
         checkBounds(config, json.source(), hf);
         return config;
     }

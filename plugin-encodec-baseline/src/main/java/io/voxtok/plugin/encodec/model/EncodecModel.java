@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.voxtok.modelio.StateDict;
+import io.voxtok.nn.FiniteValues;
 import io.voxtok.nn.backend.PyTorchBackend;
 import io.voxtok.nn.quantization.Codebook;
 import io.voxtok.nn.quantization.ResidualVectorQuantizer;
@@ -26,6 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in its own child {@link NDManager}, so one instance serves many threads. Close it to free the weights.
  */
 public final class EncodecModel implements AutoCloseable {
+    /** Stage names of the numerical-health checks ({@link FiniteValues}). */
+    private static final String LATENTS = "EnCodec encoder output (latents)";
+    private static final String DECODED = "EnCodec decoder output (audio)";
+
     private final EncodecConfig config;
     private final NDManager weights;
     private final SeanetStack encoder;
@@ -181,8 +186,11 @@ public final class EncodecModel implements AutoCloseable {
                 input = x.div(s);
             }
         }
-        try (NDArray z = encoder.model().forward(input); NDArray codes = quantizer.encode(z, st, end)) {
-            return new EncodedFrame(codeRows(codes), scale);
+        try (NDArray z = encoder.model().forward(input)) {
+            FiniteValues.require(z, LATENTS);
+            try (NDArray codes = quantizer.encode(z, st, end)) {
+                return new EncodedFrame(codeRows(codes), scale);
+            }
         } finally {
             if (input != x) {
                 input.close();
@@ -216,7 +224,9 @@ public final class EncodecModel implements AutoCloseable {
                      NDArray z = quantizer.decode(codes, st);
                      NDArray y = decoder.model().forward(z)) {
                     NDArray out = f.scale() == null ? y : y.mul(f.scale());
-                    decoded.add(rows(out.toFloatArray(), config.channels()));
+                    float[] samples = out.toFloatArray();
+                    FiniteValues.require(samples, DECODED);
+                    decoded.add(rows(samples, config.channels()));
                 }
             }
             if (frames.size() == 1) {
@@ -247,9 +257,11 @@ public final class EncodecModel implements AutoCloseable {
                 inputs.add(input(m, item));
             }
             for (int i = 0; i < inputs.size(); i++) {
-                try (NDArray latent = encoder.model().forward(inputs.get(i));
-                     NDArray codes = quantizer.encode(latent, st, end)) {
-                    out[i] = codeRows(codes);
+                try (NDArray latent = encoder.model().forward(inputs.get(i))) {
+                    FiniteValues.require(latent, LATENTS);
+                    try (NDArray codes = quantizer.encode(latent, st, end)) {
+                        out[i] = codeRows(codes);
+                    }
                 }
             }
         }
@@ -276,7 +288,9 @@ public final class EncodecModel implements AutoCloseable {
             }
             for (int i = 0; i < latents.size(); i++) {
                 try (NDArray audio = decoder.model().forward(latents.get(i))) {
-                    out[i] = rows(audio.toFloatArray(), config.channels());
+                    float[] samples = audio.toFloatArray();
+                    FiniteValues.require(samples, DECODED);
+                    out[i] = rows(samples, config.channels());
                 }
             }
         }

@@ -29,6 +29,10 @@ class EncodecConfigBoundsTest {
             "{\"model_type\": \"encodec\", \"num_filters\": 1000000000}|num_filters",
             "{\"model_type\": \"encodec\", \"num_lstm_layers\": 1000000}|num_lstm_layers",
             "{\"model_type\": \"encodec\", \"upsampling_ratios\": [2147483647, 2]}|upsampling_ratios",
+            // found by EncodecConfigFuzzTest: checks inside EncodecConfig did not name the file
+            "{\"channels\": 1000000000}|channels must be 1 or 2",
+            "{\"target_bandwidths\": [-1]}|target_bandwidths must be positive",
+            "{\"overlap\": 1000000000}|bad segment/overlap",
     })
     void absurdFieldIsRefusedByName(String json, String field) {
         VoxtokException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(

@@ -1,6 +1,7 @@
 package io.voxtok.plugin.phoneteacher.model;
 
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.config.ConfigBounds;
 import io.voxtok.nn.config.JsonConfig;
 
 import java.util.ArrayList;
@@ -147,8 +148,9 @@ public record PhoneTeacherConfig(int sampleRate, int hop, int nFft, int winLengt
         } else {
             phones.add("?"); // placeholder until the recipe reads the corpus' inventory
         }
+        PhoneTeacherConfig c;
         try {
-            return new PhoneTeacherConfig(json.optInt("sample_rate").orElse(16_000),
+            c = new PhoneTeacherConfig(json.optInt("sample_rate").orElse(16_000),
                     json.optInt("hop_length").orElse(320), json.optInt("n_fft").orElse(512),
                     json.optInt("win_length").orElse(400), json.optInt("n_mels").orElse(80),
                     json.optInt("channels").orElse(256), json.optInt("kernel_size").orElse(5), layers,
@@ -156,5 +158,28 @@ public record PhoneTeacherConfig(int sampleRate, int hop, int nFft, int winLengt
         } catch (IllegalArgumentException e) {
             throw VoxtokException.userInput(json.source() + ": " + e.getMessage());
         }
+        checkBounds(c, json.source());
+        return c;
+    }
+
+    /**
+     * Refuses sizes far beyond any phone classifier (issue #16: absurd sizes in a config reached the allocator),
+     * before anything is allocated: each field in a range, and the whole model under
+     * {@link ConfigBounds#MAX_PARAMETERS}.
+     */
+    private static void checkBounds(PhoneTeacherConfig c, String src) {
+        ConfigBounds.range(src, "sample_rate", c.sampleRate(), 1_000, 768_000);
+        ConfigBounds.range(src, "hop_length", c.hop(), 1, 1 << 16);
+        ConfigBounds.range(src, "n_fft", c.nFft(), 1, 1 << 16);
+        ConfigBounds.range(src, "n_mels", c.nMels(), 1, 1024);
+        ConfigBounds.range(src, "channels", c.channels(), 1, 16_384);
+        ConfigBounds.range(src, "kernel_size", c.kernelSize(), 1, 255);
+        ConfigBounds.range(src, "num_layers", c.numLayers(), 1, 64);
+        ConfigBounds.range(src, "phones (count)", c.numPhones(), 1, 65_536);
+        double k = c.kernelSize();
+        double parameters = c.nMels() * (double) c.channels() * k
+                + (c.numLayers() - 1) * (double) c.channels() * c.channels() * k
+                + (double) c.channels() * c.numPhones();
+        ConfigBounds.parameters(src, "n_mels, channels, kernel_size, num_layers, phones", parameters);
     }
 }

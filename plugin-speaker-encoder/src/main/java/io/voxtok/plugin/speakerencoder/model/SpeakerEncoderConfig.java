@@ -1,6 +1,7 @@
 package io.voxtok.plugin.speakerencoder.model;
 
 import io.voxtok.api.VoxtokException;
+import io.voxtok.nn.config.ConfigBounds;
 import io.voxtok.nn.config.JsonConfig;
 
 import java.util.ArrayList;
@@ -103,8 +104,9 @@ public record SpeakerEncoderConfig(int sampleRate, int hop, int nFft, int winLen
                         + MODEL_TYPE + "\"");
             }
         });
+        SpeakerEncoderConfig c;
         try {
-            return new SpeakerEncoderConfig(json.optInt("sample_rate").orElse(16_000),
+            c = new SpeakerEncoderConfig(json.optInt("sample_rate").orElse(16_000),
                     json.optInt("hop_length").orElse(160), json.optInt("n_fft").orElse(512),
                     json.optInt("win_length").orElse(400), json.optInt("n_mels").orElse(40),
                     json.optInt("channels").orElse(256), json.optInt("pool_channels").orElse(512),
@@ -113,6 +115,32 @@ public record SpeakerEncoderConfig(int sampleRate, int hop, int nFft, int winLen
         } catch (IllegalArgumentException e) {
             throw VoxtokException.userInput(json.source() + ": " + e.getMessage());
         }
+        checkBounds(c, json.source());
+        return c;
+    }
+
+    /**
+     * Refuses sizes far beyond any x-vector (issue #16: absurd sizes in a config reached the allocator), before
+     * anything is allocated: each field in a range, and the whole model under {@link ConfigBounds#MAX_PARAMETERS}.
+     */
+    private static void checkBounds(SpeakerEncoderConfig c, String src) {
+        ConfigBounds.range(src, "sample_rate", c.sampleRate(), 1_000, 768_000);
+        ConfigBounds.range(src, "hop_length", c.hop(), 1, 1 << 16);
+        ConfigBounds.range(src, "n_fft", c.nFft(), 1, 1 << 16);
+        ConfigBounds.range(src, "n_mels", c.nMels(), 1, 1024);
+        ConfigBounds.range(src, "channels", c.channels(), 1, 16_384);
+        ConfigBounds.range(src, "pool_channels", c.poolChannels(), 1, 16_384);
+        ConfigBounds.range(src, "embedding_dim", c.embeddingDim(), 1, 16_384);
+        ConfigBounds.range(src, "kernels (count)", c.numLayers(), 1, 64);
+        double parameters = 2.0 * c.poolChannels() * c.embeddingDim();
+        double in = c.nMels();
+        for (int i = 0; i < c.numLayers(); i++) {
+            ConfigBounds.range(src, "kernels[" + i + "]", c.kernels().get(i), 1, 255);
+            ConfigBounds.range(src, "dilations[" + i + "]", c.dilations().get(i), 1, 1024);
+            parameters += in * c.layerWidth(i) * c.kernels().get(i);
+            in = c.layerWidth(i);
+        }
+        ConfigBounds.parameters(src, "n_mels, channels, pool_channels, kernels, embedding_dim", parameters);
     }
 
     private static List<Integer> ints(JsonConfig json, String field, List<Integer> def) {

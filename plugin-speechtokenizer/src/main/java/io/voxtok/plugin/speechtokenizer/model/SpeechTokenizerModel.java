@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.StateDict;
+import io.voxtok.nn.FiniteValues;
 import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.ParameterLoader;
 import io.voxtok.nn.backend.PyTorchBackend;
@@ -43,6 +44,9 @@ import java.util.stream.Stream;
  */
 public final class SpeechTokenizerModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpeechTokenizerModel.class);
+    /** Stage names of the numerical-health checks ({@link FiniteValues}). */
+    private static final String LATENTS = "SpeechTokenizer encoder output (latents)";
+    private static final String DECODED = "SpeechTokenizer decoder output (audio)";
     private static final String NAME = "SpeechTokenizer";
 
     private final SpeechTokenizerConfig config;
@@ -324,6 +328,7 @@ public final class SpeechTokenizerModel implements AutoCloseable {
                     float[][] out = new float[items][];
                     for (int b = 0; b < items; b++) {
                         out[b] = y.get(b).toFloatArray();
+                        FiniteValues.require(out[b], DECODED);
                     }
                     return out;
                 }
@@ -332,6 +337,7 @@ public final class SpeechTokenizerModel implements AutoCloseable {
             float[][] out = new float[items][];
             for (int b = 0; b < items; b++) {
                 out[b] = audio.get(b).toFloatArray();
+                FiniteValues.require(out[b], DECODED);
             }
             return out;
         }
@@ -483,6 +489,7 @@ public final class SpeechTokenizerModel implements AutoCloseable {
             NDArray x = NdArrays.paddedBatch(m, waveforms);
             NDArray e = encoder.forward(x);
             x.close();
+            FiniteValues.require(e, LATENTS);
             return List.of(e);
         }
         List<NDArray> items = new ArrayList<>(waveforms.length);
@@ -491,6 +498,9 @@ public final class SpeechTokenizerModel implements AutoCloseable {
         }
         List<NDArray> out = encoder.forwardItems(items);
         items.forEach(NDArray::close);
+        for (NDArray e : out) {
+            FiniteValues.require(e, LATENTS);
+        }
         return out;
     }
 
