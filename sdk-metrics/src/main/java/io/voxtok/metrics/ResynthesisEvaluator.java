@@ -69,10 +69,12 @@ public final class ResynthesisEvaluator {
         });
     }
 
-    /** The default signal metrics: SI-SDR, log-mel, MR-STFT, STOI, ESTOI. */
+    /** The default signal metrics: SI-SDR, log-mel, MR-STFT, STOI, ESTOI and the band levels. */
     public static List<PairedSignalMetric> defaultMetrics() {
-        return List.of(new SiSdr(), LogMelDistance.standard(), MultiResolutionStftDistance.standard(), Stoi.stoi(),
-                Stoi.estoi());
+        List<PairedSignalMetric> all = new java.util.ArrayList<>(List.of(new SiSdr(), LogMelDistance.standard(),
+                MultiResolutionStftDistance.standard(), Stoi.stoi(), Stoi.estoi()));
+        all.addAll(BandLevelDifference.speechBands());
+        return List.copyOf(all);
     }
 
     /** Default metrics at 16 kHz, 0.1 s length tolerance, optional recogniser and manifest. */
