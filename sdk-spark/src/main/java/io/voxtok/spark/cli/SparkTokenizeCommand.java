@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
         description = {"Tokenize a corpus on Spark into Parquet shards (OUT/tokens), with a failures table "
                 + "(OUT/failures) and a manifest (OUT/manifest.json). A re-run into the same OUT skips committed shards.",
-                "Runs embedded (local[*]) by default; under spark-submit it uses the submitted master."})
+                "Runs embedded (local[*]) by default; under spark-submit it uses the submitted master.",
+                "Thread budget: --threads N is the engine's threads per task (default 1 here, not all cores), and each "
+                        + "task reserves N task CPUs (spark.task.cpus), so an executor with C cores runs C / N tasks at once."})
 public final class SparkTokenizeCommand implements Callable<Integer> {
     /** Default utterances per shard: a few minutes of speech, a Parquet file of a few MB. */
     static final int DEFAULT_SHARD_SIZE = 64;
@@ -108,21 +110,8 @@ public final class SparkTokenizeCommand implements Callable<Integer> {
     }
 
     private SparkConf sparkConf(int threads) {
-        // new SparkConf() reads spark.* system properties: what spark-submit passes (master, jars, files) wins over
-        // our defaults below unless the user names them here.
-        SparkConf conf = new SparkConf().setAppName("voxtok spark tokenize");
-        if (master != null) {
-            conf.setMaster(master);
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
-        }
+        SparkConf conf = EmbeddedSpark.conf("voxtok spark tokenize", master);
         conf.set("spark.task.cpus", Integer.toString(threads));
-        if (conf.get("spark.master").startsWith("local")) {
-            // Embedded: no web UI on a port, and everything on the loopback interface.
-            conf.setIfMissing("spark.ui.enabled", "false");
-            conf.setIfMissing("spark.driver.host", "127.0.0.1");
-            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-        }
         sparkConf.forEach(conf::set);
         return conf;
     }

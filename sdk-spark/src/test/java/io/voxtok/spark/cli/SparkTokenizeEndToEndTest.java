@@ -123,6 +123,24 @@ class SparkTokenizeEndToEndTest {
         assertEquals(seconds, m.get("audio_seconds").asDouble(), 1e-6);
         assertEquals("local[2]", m.get("last_run").get("master").asText());
         assertTrue(Files.notExists(out.resolve("_temporary")), "attempt folders are cleaned up");
+
+        Cli same = Cli.run("spark", "compare", "--shards", out.toString(), "--tokens", encoded.toString(), "--master", "local[1]");
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(same.out().startsWith("6 equal, 0 differ"), same.out());
+        // The same check notices a .vtok that is not what the shards hold: one utterance's tokens under another's name.
+        Path swapped = dir.resolve("encoded-swapped");
+        Files.createDirectories(swapped);
+        try (Stream<Path> s = Files.list(encoded)) {
+            for (Path vtok : s.toList()) {
+                Files.copy(vtok, swapped.resolve(vtok.getFileName()));
+            }
+        }
+        String a = good.get(0).getFileName().toString().replace(".flac", ".vtok");
+        String b = good.get(1).getFileName().toString().replace(".flac", ".vtok");
+        Files.copy(encoded.resolve(b), swapped.resolve(a), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Cli differs = Cli.run("spark", "compare", "--shards", out.toString(), "--tokens", swapped.toString(), "--master", "local[1]");
+        assertEquals(1, differs.code(), differs.out() + differs.err());
+        assertTrue(differs.out().startsWith("5 equal, 1 differ"), differs.out());
     }
 
     @Test
