@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /** How a corpus on disk is organised, and so how its utterances and their ids are listed. */
 public enum CorpusLayout {
-    /** Every WAV/FLAC file under a folder, recursively; the id is the path relative to the folder, without extension. */
+    /** Every WAV/FLAC file under a folder, recursively (following links); the id is the path relative to the folder, without extension. */
     DIR,
     /** A JSON Lines manifest ({@code io.voxtok.data.ManifestDataset}); ids from the manifest. */
     MANIFEST,

@@ -57,7 +57,8 @@ public final class CorpusListing {
         if (!Files.isDirectory(root)) {
             throw VoxtokException.userInput(root + ": not a folder");
         }
-        try (Stream<Path> s = Files.walk(root)) {
+        // Links are followed: corpora are often assembled from linked folders (a loop is reported, not walked forever).
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile).filter(p -> AUDIO.contains(extension(p)))
                     .map(p -> new CorpusItem(idOf(root, p), p.toString())).toList();
         } catch (IOException e) {
