@@ -2,7 +2,6 @@ package io.voxtok.spark.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.voxtok.api.token.TokenizerSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ final class JobManifestWriter {
     private JobManifestWriter() {
     }
 
-    static JobOutcome write(OutputLayout out, JobDescriptor job, TokenizerSpec spec, ShardPlan plan, double runAudioSeconds,
+    static JobOutcome write(OutputLayout out, JobDescriptor job, OutputDescription what, ShardPlan plan, double runAudioSeconds,
                             double runSeconds, int shardsRun, int shardsSkipped, String master) throws IOException {
         List<Map<String, Object>> shards = new ArrayList<>();
         List<FailedItem> failed = new ArrayList<>();
@@ -42,7 +41,7 @@ final class JobManifestWriter {
             failed.addAll(r.failedItems());
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("shard", r.shard());
-            s.put("tokens", "tokens/" + t.name() + ".parquet");
+            s.put(job.kind(), job.kind() + "/" + t.name() + ".parquet");
             s.put("failures_file", "failures/" + t.name() + ".parquet");
             s.put("utterances", r.utterances());
             s.put("failures", r.failures());
@@ -56,16 +55,13 @@ final class JobManifestWriter {
         m.put("complete", complete == plan.shards().size());
         m.put("input", job.input());
         m.put("layout", job.layout());
-        m.put("tokenizer", job.tokenizer());
+        m.put("kind", job.kind());
+        m.put(job.kind().equals("tokens") ? "tokenizer" : "teacher", job.component());
         m.put("producer", job.producer());
         m.put("weights_hash", job.weightsHash());
         m.put("model", job.model());
-        m.put("options", job.options());
-        m.put("first_layer", job.firstLayer());
-        m.put("layers", job.endLayer() - job.firstLayer());
-        m.put("codebook_size", spec.codebookSize());
-        m.put("sample_rate", spec.sampleRate());
-        m.put("frame_rate", spec.frameRate());
+        m.put("settings", job.settings());
+        m.putAll(what.format());
         m.put("shard_size", plan.shardSize());
         m.put("shards", plan.shards().size());
         m.put("shards_committed", complete);

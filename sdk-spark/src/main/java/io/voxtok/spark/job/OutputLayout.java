@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
  *
  * <pre>
  * OUT/job.json                     what was asked (a re-run must ask the same)
- * OUT/tokens/shard-NNNNN.parquet   tokens
+ * OUT/tokens/shard-NNNNN.parquet   tokens (a units job: OUT/units/)
  * OUT/failures/shard-NNNNN.parquet utterances that failed, with their errors
  * OUT/_committed/shard-NNNNN.json  the shard's counts; its presence is the commit
  * OUT/_temporary/                  attempts in progress (a killed run leaves debris here, removed by the next)
@@ -70,9 +70,9 @@ public final class OutputLayout {
         return root().toUri();
     }
 
-    /** The token shard of shard {@code name}. */
-    public Path tokens(String name) throws IOException {
-        return resolve("tokens/" + name + ".parquet");
+    /** The rows of shard {@code name} for a job of {@code kind} ({@code tokens/} or {@code units/}). */
+    public Path rows(String kind, String name) throws IOException {
+        return resolve(kind + "/" + name + ".parquet");
     }
 
     /** The failures shard of shard {@code name}. */

@@ -3,29 +3,20 @@ package io.voxtok.spark.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
-import io.voxtok.api.audio.AudioBuffer;
-import io.voxtok.api.token.LayerRange;
-import io.voxtok.api.token.TokenMatrix;
-import io.voxtok.api.token.Tokenizer;
-import io.voxtok.api.token.TokenizerSpec;
-import io.voxtok.audio.AudioReader;
 import io.voxtok.spark.corpus.CorpusItem;
 import io.voxtok.spark.parquet.FailureRow;
 import io.voxtok.spark.parquet.ShardParquetWriter;
-import io.voxtok.spark.parquet.TokenRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tokenizes one shard on an executor and commits it. Each utterance is read from its path here (never shipped from
- * the driver), encoded with this JVM's shared tokenizer ({@link ExecutorTokenizers}) and written as one Parquet row;
+ * Processes one shard on an executor and commits it. Each utterance is read from its path here (never shipped from
+ * the driver), turned into a row by this JVM's shared component ({@link ExecutorComponents}) and written to Parquet;
  * an utterance that cannot be read or encoded becomes a row of the shard's failures file instead of failing the
  * task. Errors of the environment (the engine, a plugin, the output file system) do fail the task, so that Spark
  * retries it elsewhere and, if it keeps failing, stops the job with the error.
@@ -37,8 +28,8 @@ public final class ShardWorker {
     private ShardWorker() {
     }
 
-    /** Tokenizes and commits {@code task}; returns its counts (those of the existing commit if it has one). */
-    public static ShardResult run(ShardTask task, JobContext ctx) {
+    /** Processes and commits {@code task}; returns its counts (those of the existing commit if it has one). */
+    public static <R> ShardResult run(ShardTask task, JobContext<R> ctx) {
         try {
             return runChecked(task, ctx);
         } catch (IOException e) {
@@ -46,7 +37,7 @@ public final class ShardWorker {
         }
     }
 
-    private static ShardResult runChecked(ShardTask task, JobContext ctx) throws IOException {
+    private static <R> ShardResult runChecked(ShardTask task, JobContext<R> ctx) throws IOException {
         long t0 = System.nanoTime();
         OutputLayout out = ctx.layout();
         String name = task.name();
@@ -55,24 +46,21 @@ public final class ShardWorker {
             // Another attempt (a speculative copy, or a concurrent run) committed it first.
             return JSON.readValue(committed, ShardResult.class);
         }
-        Tokenizer tok = ExecutorTokenizers.get(ctx.runtime(), ctx.tokenize());
-        TokenizerSpec spec = tok.spec();
-        int end = ctx.tokenize().endLayer() < 0 ? spec.numLayers() : ctx.tokenize().endLayer();
-        LayerRange layers = LayerRange.of(ctx.tokenize().startLayer(), end);
+        PreparedRecipe<R> recipe = ExecutorComponents.get(ctx.runtime(), ctx.recipe());
         Path attempt = out.attemptDir(name);
-        Path tokensTmp = new Path(attempt, "tokens.parquet");
+        Path rowsTmp = new Path(attempt, "rows.parquet");
         Path failuresTmp = new Path(attempt, "failures.parquet");
         int ok = 0;
         long frames = 0;
         double audioSeconds = 0;
         List<FailedItem> failed = new ArrayList<>();
         try {
-            try (ShardParquetWriter<TokenRow> tokens = ShardParquetWriter.tokens(tokensTmp, out.conf());
+            try (ShardParquetWriter<R> rows = ctx.recipe().writer(rowsTmp, out.conf());
                  ShardParquetWriter<FailureRow> failures = ShardParquetWriter.failures(failuresTmp, out.conf())) {
                 for (CorpusItem item : task.items()) {
-                    TokenRow row;
+                    R row;
                     try {
-                        row = encode(tok, spec, layers, ctx.tokenize().tokenizer(), item);
+                        row = recipe.encode(item);
                     } catch (RuntimeException e) {
                         FailedItem f = failure(item, e);
                         failures.write(new FailureRow(f.id(), f.path(), f.kind(), f.error()));
@@ -80,16 +68,16 @@ public final class ShardWorker {
                         LOG.warn("{}: {}", name, f.error());
                         continue;
                     }
-                    tokens.write(row);
+                    rows.write(row);
                     ok++;
-                    frames += row.frames();
-                    audioSeconds += row.durationSeconds();
+                    frames += recipe.frames(row);
+                    audioSeconds += recipe.seconds(row);
                 }
             }
             ShardResult result = new ShardResult(task.index(), ok, failed.size(), audioSeconds, frames,
                     (System.nanoTime() - t0) / 1e9, failed);
             // The data files first, the marker last: a kill in between leaves no marker, and the shard is redone.
-            out.moveReplacing(tokensTmp, out.tokens(name));
+            out.moveReplacing(rowsTmp, out.rows(recipe.describe().kind(), name));
             out.moveReplacing(failuresTmp, out.failures(name));
             out.writeStringAtomically(out.marker(name), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
             LOG.info("{}: {} utterances, {} failed, {} s of audio in {} s", name, ok, failed.size(),
@@ -102,16 +90,6 @@ public final class ShardWorker {
                 LOG.warn("{}: cannot remove {}: {}", name, attempt, e.toString());
             }
         }
-    }
-
-    private static TokenRow encode(Tokenizer tok, TokenizerSpec spec, LayerRange layers, String tokenizerName, CorpusItem item) {
-        AudioBuffer audio = AudioReader.readAs(java.nio.file.Path.of(item.path()), spec.sampleRate(), spec.channels());
-        TokenMatrix m = tok.encode(audio, layers);
-        Map<String, float[]> side = new TreeMap<>();
-        m.sideInfo().forEach((k, perItem) -> side.put(k, perItem[0]));
-        return new TokenRow(item.id(), item.path(), tokenizerName, m.producer().name() + ":" + m.producer().variant(),
-                m.producer().weightsHash(), spec.sampleRate(), spec.hopLength(), spec.frameRate(), m.firstLayer(),
-                m.codebookSize(), audio.seconds(), m.itemCodes(0), tok.tokenMetadata(), side);
     }
 
     /**

@@ -43,6 +43,19 @@ final class RecordEmitter {
         rc.endField(name, field++);
     }
 
+    void bool(String name, boolean value) {
+        rc.startField(name, field);
+        rc.addBoolean(value);
+        rc.endField(name, field++);
+    }
+
+    /** A required {@code LIST} of int32. */
+    void intArray(String name, int[] values) {
+        rc.startField(name, field);
+        intList(values);
+        rc.endField(name, field++);
+    }
+
     /** A required {@code LIST} of required {@code LIST}s of int32. */
     void intMatrix(String name, int[][] rows) {
         rc.startField(name, field);

@@ -50,6 +50,23 @@ public final class ShardParquetWriter<T> implements AutoCloseable {
         });
     }
 
+    /** A units shard writer. */
+    public static ShardParquetWriter<UnitRow> units(Path file, Configuration conf) throws IOException {
+        return open(file, conf, ShardSchemas.UNITS, (e, r) -> {
+            e.string("id", r.id());
+            e.string("path", r.path());
+            e.string("teacher", r.teacher());
+            e.string("producer", r.producer());
+            e.string("layer", r.layer());
+            e.int32("k", r.k());
+            e.bool("dedup", r.dedup());
+            e.int32("frames", r.frames());
+            e.float64("frame_rate", r.frameRate());
+            e.float64("duration_s", r.durationSeconds());
+            e.intArray("units", r.units());
+        });
+    }
+
     /** A failures shard writer. */
     public static ShardParquetWriter<FailureRow> failures(Path file, Configuration conf) throws IOException {
         return open(file, conf, ShardSchemas.FAILURES, (e, r) -> {

@@ -53,6 +53,27 @@ public final class ShardSchemas {
             }
             """);
 
+    /** Units shards ({@code units/shard-NNNNN.parquet}): {@code units} is {@code array<int>}. */
+    public static final MessageType UNITS = MessageTypeParser.parseMessageType("""
+            message voxtok_units {
+              required binary id (STRING);
+              required binary path (STRING);
+              required binary teacher (STRING);
+              required binary producer (STRING);
+              required binary layer (STRING);
+              required int32 k;
+              required boolean dedup;
+              required int32 frames;
+              required double frame_rate;
+              required double duration_s;
+              required group units (LIST) {
+                repeated group list {
+                  required int32 element;
+                }
+              }
+            }
+            """);
+
     /** Failure shards ({@code failures/shard-NNNNN.parquet}). */
     public static final MessageType FAILURES = MessageTypeParser.parseMessageType("""
             message voxtok_failures {

@@ -162,7 +162,7 @@ class SparkTokenizeEndToEndTest {
 
         Cli again = tokenize(out, "--master", "local[1]", "--shard-size", "3");
         assertEquals(0, again.code(), again.err());
-        assertTrue(again.out().contains("2 shards tokenized, 1 already committed"), again.out());
+        assertTrue(again.out().contains("2 shards done, 1 already committed"), again.out());
         assertEquals(shard0Time, Files.getLastModifiedTime(shard0), "a committed shard is not rewritten");
         assertArrayEquals(shard0Bytes, Files.readAllBytes(shard0));
         JsonNode m = manifest(out);
@@ -208,7 +208,7 @@ class SparkTokenizeEndToEndTest {
 
         Cli again = tokenize(out, "--master", "local[1]", "--shard-size", "1");
         assertEquals(0, again.code(), again.err());
-        assertTrue(again.out().contains((shards - done) + " shards tokenized, " + done + " already committed"), again.out());
+        assertTrue(again.out().contains((shards - done) + " shards done, " + done + " already committed"), again.out());
         JsonNode m = manifest(out);
         assertTrue(m.get("complete").asBoolean());
         assertEquals(shards, m.get("shards_committed").asInt());

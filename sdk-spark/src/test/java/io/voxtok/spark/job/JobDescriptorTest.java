@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** A re-run must ask for the same job; what differs is named. The descriptor survives its JSON round trip. */
 class JobDescriptorTest {
-    private static JobDescriptor job(int shardSize, Map<String, String> options, String hash) {
-        return new JobDescriptor(JobDescriptor.FORMAT, "/c", "dir", "speechtokenizer", "speechtokenizer:default", hash,
-                "speechtokenizer-small", options, 0, 8, shardSize, 7, 3, "f00d");
+    private static JobDescriptor job(int shardSize, Map<String, String> settings, String hash) {
+        return new JobDescriptor(JobDescriptor.FORMAT, "tokens", "/c", "dir", "speechtokenizer", "speechtokenizer:default",
+                hash, "speechtokenizer-small", settings, shardSize, 7, 3, "f00d");
     }
 
     @Test
     void sameJobHasNoDifferences() throws Exception {
-        JobDescriptor a = job(3, Map.of("chunking", "off"), "ab");
+        JobDescriptor a = job(3, Map.of("option.chunking", "off"), "ab");
         ObjectMapper json = new ObjectMapper();
         JobDescriptor back = json.readValue(json.writeValueAsString(a), JobDescriptor.class);
         assertEquals(List.of(), a.differences(back));
@@ -25,10 +25,10 @@ class JobDescriptorTest {
 
     @Test
     void differencesAreNamed() {
-        List<String> d = job(3, Map.of(), "ab").differences(job(2, Map.of("chunking", "off"), "cd"));
+        List<String> d = job(3, Map.of(), "ab").differences(job(2, Map.of("option.chunking", "off"), "cd"));
         assertEquals(3, d.size(), d.toString());
         assertTrue(d.get(0).startsWith("weights_hash"), d.toString());
-        assertTrue(d.stream().anyMatch(s -> s.startsWith("options")), d.toString());
+        assertTrue(d.stream().anyMatch(s -> s.startsWith("settings")), d.toString());
         assertTrue(d.stream().anyMatch(s -> s.equals("shard_size (was 2, now 3)")), d.toString());
     }
 }

@@ -3,8 +3,6 @@ package io.voxtok.spark.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.voxtok.api.VoxtokException;
-import io.voxtok.api.token.Tokenizer;
-import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.spark.corpus.CorpusItem;
 import io.voxtok.spark.corpus.CorpusLayout;
 import io.voxtok.spark.corpus.CorpusListing;
@@ -25,16 +23,16 @@ import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
- * The driver side of {@code voxtok spark tokenize}: lists the corpus (paths only), cuts it into shards, checks the
- * output folder against an earlier run, submits one Spark task per shard not yet committed, and writes the manifest
- * of the whole output. Audio is never collected to the driver; only each shard's counts come back.
+ * The driver side of {@code voxtok spark tokenize} and {@code voxtok spark units}: lists the corpus (paths only),
+ * cuts it into shards, checks the output folder against an earlier run, submits one Spark task per shard not yet
+ * committed, and writes the manifest of the whole output. Audio is never collected to the driver; only each shard's
+ * counts come back.
  */
-public final class CorpusTokenizeJob {
-    private static final Logger LOG = LoggerFactory.getLogger(CorpusTokenizeJob.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+public final class CorpusJob {
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusJob.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private CorpusTokenizeJob() {
+    private CorpusJob() {
     }
 
     /**
@@ -46,18 +44,21 @@ public final class CorpusTokenizeJob {
      * @param shardSize utterances per shard
      * @param overwrite delete an existing output first
      * @param runtime   the executor runtime
-     * @param tokenize  the tokenizer and layers
+     * @param recipe    what each utterance becomes
+     * @param modelArg  the model as given (recorded in job.json), or null
+     * @param <R>       the row type
      */
-    public record Request(Path input, CorpusLayout layout, String output, int shardSize, boolean overwrite,
-                          ExecutorRuntimeSpec runtime, TokenizeSpec tokenize) {
+    public record Request<R>(Path input, CorpusLayout layout, String output, int shardSize, boolean overwrite,
+                             ExecutorRuntimeSpec runtime, ShardRecipe<R> recipe, String modelArg) {
     }
 
     /**
      * Runs {@code req} on {@code spark}; progress goes to {@code progress}.
      *
-     * @throws VoxtokException USER_INPUT for a bad corpus, bad layers, or an output folder of another job
+     * @throws VoxtokException USER_INPUT for a bad corpus or an output folder of another job
+     * @throws IllegalArgumentException when the recipe does not fit the component (e.g. layers)
      */
-    public static JobOutcome run(SparkSession spark, Request req, PrintStream progress, boolean console) {
+    public static <R> JobOutcome run(SparkSession spark, Request<R> req, PrintStream progress, boolean console) {
         try {
             return runChecked(spark, req, progress, console);
         } catch (IOException e) {
@@ -65,36 +66,28 @@ public final class CorpusTokenizeJob {
         }
     }
 
-    private static JobOutcome runChecked(SparkSession spark, Request req, PrintStream progress, boolean console)
+    private static <R> JobOutcome runChecked(SparkSession spark, Request<R> req, PrintStream progress, boolean console)
             throws IOException {
         Path input = req.input().toAbsolutePath().normalize();
         CorpusLayout layout = req.layout() != null ? req.layout() : CorpusLayout.detect(input);
         List<CorpusItem> items = CorpusListing.list(input, layout);
         ShardPlan plan = ShardPlan.of(items, req.shardSize());
 
-        // The driver creates the tokenizer once too: it checks the options and layers before any task starts, and
-        // names the producer in job.json. In local mode the executors are this JVM and reuse it.
-        Tokenizer tok = ExecutorTokenizers.get(req.runtime(), req.tokenize());
-        TokenizerSpec spec = tok.spec();
-        int end = req.tokenize().endLayer() < 0 ? spec.numLayers() : req.tokenize().endLayer();
-        if (end > spec.numLayers() || req.tokenize().startLayer() < 0 || req.tokenize().startLayer() >= end) {
-            throw new IllegalArgumentException("layers " + req.tokenize().startLayer() + ".." + end
-                    + " are not within the tokenizer's " + spec.numLayers() + " layers");
-        }
+        // The driver loads the component once too: it checks the recipe before any task starts and names the
+        // producer in job.json. In local mode the executors are this JVM and reuse it.
+        OutputDescription what = ExecutorComponents.get(req.runtime(), req.recipe()).describe();
 
         Map<String, String> hadoopConf = new LinkedHashMap<>();
         for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAllWithPrefix("spark.hadoop.")) {
             hadoopConf.put(kv._1(), kv._2());
         }
-        JobContext ctx = new JobContext(req.runtime(), req.tokenize(), req.output(), hadoopConf);
+        JobContext<R> ctx = new JobContext<>(req.runtime(), req.recipe(), req.output(), hadoopConf);
         OutputLayout out = ctx.layout();
         if (req.overwrite()) {
             out.deleteRecursively(out.root());
         }
-        JobDescriptor job = new JobDescriptor(JobDescriptor.FORMAT, input.toString(), layout.name().toLowerCase(Locale.ROOT),
-                req.tokenize().tokenizer(), tok.producer().name() + ":" + tok.producer().variant(),
-                tok.producer().weightsHash(), req.tokenize().modelArg(), req.tokenize().options(),
-                req.tokenize().startLayer(), end, plan.shardSize(), plan.items(), plan.shards().size(), plan.fingerprint());
+        JobDescriptor job = JobDescriptor.of(input.toString(), layout.name().toLowerCase(Locale.ROOT), req.modelArg(),
+                what, plan);
         checkOrWriteDescriptor(out, job);
         // Debris of killed attempts; one run at a time writes an output folder.
         out.deleteRecursively(out.resolve("_temporary"));
@@ -118,7 +111,7 @@ public final class CorpusTokenizeJob {
             ShardProgress listener = new ShardProgress(progress, pending.size(), console);
             spark.sparkContext().addSparkListener(listener);
             try {
-                jsc.setJobDescription("voxtok spark tokenize " + req.tokenize().tokenizer() + " " + input);
+                jsc.setJobDescription("voxtok spark " + what.kind() + " " + what.component() + " " + input);
                 // One partition per shard: a task is the unit of retry and of commit.
                 List<ShardResult> results = jsc.parallelize(pending, pending.size())
                         .map(t -> ShardWorker.run(t, ctx)).collect();
@@ -131,7 +124,7 @@ public final class CorpusTokenizeJob {
         }
         double runSeconds = (System.nanoTime() - t0) / 1e9;
         out.deleteRecursively(out.resolve("_temporary"));
-        return JobManifestWriter.write(out, job, spec, plan, runAudio, runSeconds, pending.size(), skipped,
+        return JobManifestWriter.write(out, job, what, plan, runAudio, runSeconds, pending.size(), skipped,
                 spark.sparkContext().master());
     }
 
