@@ -22,8 +22,21 @@ tar -czf "$work/plugins.tgz" -C "$root/plugins" .
 tar -czf "$work/speechtokenizer-small.tgz" -C "$root/models/speechtokenizer-small" .
 # Input on a path every executor sees: 8 held-out bundled utterances.
 for f in $(ls "$root"/corpus/bundled/audio/ked_v*/*.flac | head -8); do cp "$f" "$work/input/"; done
-# The worker starts executors with SPARK_HOME/jars on their class path.
-ln -s "$lib" "$work/spark-home/jars"
+# A stand-in for a Spark distribution's jars/ folder (the worker puts SPARK_HOME/jars on its executors' class path):
+# Spark's own jars, plus the common libraries a distribution ships and the build resolved as Voxtok's (SLF4J,
+# Jackson, Guava, Gson, Commons). Voxtok, DJL, libtorch, PF4J, Guice and picocli reach the executors only through
+# spark-submit --jars.
+mkdir -p "$work/spark-home/jars"
+ln -s "$lib"/*.jar "$work/spark-home/jars/"
+for j in "$root"/sdk-spark/target/lib/*.jar; do
+  case $(basename "$j") in
+    slf4j-api-*|jackson-*|gson-*|guava-*|failureaccess-*|listenablefuture-*|commons-*|jsr305-*|checker-qual-*|error_prone*|j2objc-*|snakeyaml-*)
+      ln -sf "$j" "$work/spark-home/jars/";;
+  esac
+done
+lib="$work/spark-home/jars"
+# A distribution is recognised by its RELEASE file (else Spark looks for a source build's folders).
+echo "Spark 4.0.1 (stand-in for $root/scripts/spark-cluster-check.sh)" > "$work/spark-home/RELEASE"
 
 opens=(-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
@@ -34,7 +47,7 @@ opens=(-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNA
   --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false
   -Dio.netty.tryReflectionSetAccessible=true)
-export SPARK_HOME="$work/spark-home" SPARK_LOCAL_IP=127.0.0.1 SPARK_MASTER_HOST=127.0.0.1
+export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_MASTER_HOST=127.0.0.1
 master_port=$((17000 + RANDOM % 1000))
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
