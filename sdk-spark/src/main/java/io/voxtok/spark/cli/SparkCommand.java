@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code voxtok spark}: Voxtok jobs on Apache Spark. */
 @Command(name = "spark", mixinStandardHelpOptions = true,
         description = "Voxtok jobs on Apache Spark: embedded (local[*]) by default, or on a cluster under spark-submit.",
-        subcommands = {SparkTokenizeCommand.class, SparkUnitsCommand.class, SparkCompareCommand.class})
+        subcommands = {SparkTokenizeCommand.class, SparkUnitsCommand.class, SparkFeaturesCommand.class,
+                SparkCompareCommand.class})
 public final class SparkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
- * The driver side of {@code voxtok spark tokenize} and {@code voxtok spark units}: lists the corpus (paths only),
+ * The driver side of {@code voxtok spark tokenize}, {@code units} and {@code features}: lists the corpus (paths only),
  * cuts it into shards, checks the output folder against an earlier run, submits one Spark task per shard not yet
  * committed, and writes the manifest of the whole output. Audio is never collected to the driver; only each shard's
  * counts come back.

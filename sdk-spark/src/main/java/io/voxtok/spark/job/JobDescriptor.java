@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * different jobs; it is refused with the fields that differ.
  *
  * @param format      {@link #FORMAT}
- * @param kind        {@code tokens} or {@code units}
+ * @param kind        {@code tokens}, {@code units} or {@code features}
  * @param input       the corpus (absolute)
  * @param layout      the corpus layout used
  * @param component   the tokenizer or teacher as requested

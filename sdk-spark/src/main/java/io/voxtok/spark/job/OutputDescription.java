@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * What a job's rows are, as {@code job.json} records it and the manifest shows it.
  *
- * @param kind        {@code tokens} or {@code units}
+ * @param kind        {@code tokens}, {@code units} or {@code features}
  * @param component   the tokenizer or teacher as requested ({@code --tokenizer} / {@code --teacher})
  * @param producer    {@code name:variant} of the component that made the rows
  * @param weightsHash its weights hash ({@code none} when the component has none, or does not tell)

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
  *
  * <pre>
  * OUT/job.json                     what was asked (a re-run must ask the same)
- * OUT/tokens/shard-NNNNN.parquet   tokens (a units job: OUT/units/)
+ * OUT/tokens/shard-NNNNN.parquet   rows: tokens (units/ or features/ for teacher jobs)
  * OUT/failures/shard-NNNNN.parquet utterances that failed, with their errors
  * OUT/_committed/shard-NNNNN.json  the shard's counts; its presence is the commit
  * OUT/_temporary/                  attempts in progress (a killed run leaves debris here, removed by the next)
@@ -70,7 +70,7 @@ public final class OutputLayout {
         return root().toUri();
     }
 
-    /** The rows of shard {@code name} for a job of {@code kind} ({@code tokens/} or {@code units/}). */
+    /** The rows of shard {@code name} for a job of {@code kind} ({@code tokens/}, {@code units/} or {@code features/}). */
     public Path rows(String kind, String name) throws IOException {
         return resolve(kind + "/" + name + ".parquet");
     }

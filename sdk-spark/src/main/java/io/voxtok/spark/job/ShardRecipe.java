@@ -8,7 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What a job makes of each utterance (the tokens of a tokenizer, or the k-means units of a teacher) and the rows it
+ * What a job makes of each utterance (the tokens of a tokenizer, a teacher's features or their k-means units) and the rows it
  * writes. Small and serialisable: it travels with every task, and is the key under which each JVM keeps the
  * component it loaded ({@link ExecutorComponents}), so implementations are records (value equality).
  *

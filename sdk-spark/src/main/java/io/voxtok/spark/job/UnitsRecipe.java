@@ -48,12 +48,7 @@ public record UnitsRecipe(String teacher, String model, String modelArg, Map<Str
 
     @Override
     public PreparedRecipe<UnitRow> prepare(VoxtokRuntime rt) {
-        LayerSelection layers;
-        try {
-            layers = LayerSelection.parse(layer);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--layer must be a hidden-state number or avg, got " + layer);
-        }
+        LayerSelection layers = TeacherLayers.parse(layer);
         Path c = ExecutorPaths.locate(centroids, centroidsArg, "centroids file");
         String sha = sha256(c);
         if (!sha.equals(centroidsSha256)) {

@@ -75,6 +75,25 @@ final class RecordEmitter {
         rc.endField(name, field++);
     }
 
+    /** A required {@code LIST} of required {@code LIST}s of float. */
+    void floatMatrix(String name, float[][] rows) {
+        rc.startField(name, field);
+        rc.startGroup();
+        if (rows.length > 0) {
+            rc.startField("list", 0);
+            for (float[] row : rows) {
+                rc.startGroup();
+                rc.startField("element", 0);
+                floatList(row);
+                rc.endField("element", 0);
+                rc.endGroup();
+            }
+            rc.endField("list", 0);
+        }
+        rc.endGroup();
+        rc.endField(name, field++);
+    }
+
     /** A required {@code MAP} of string to string. */
     void stringMap(String name, java.util.Map<String, String> map) {
         rc.startField(name, field);
@@ -109,20 +128,7 @@ final class RecordEmitter {
                 rc.addBinary(Binary.fromString(e.getKey()));
                 rc.endField("key", 0);
                 rc.startField("value", 1);
-                rc.startGroup();
-                float[] v = e.getValue();
-                if (v.length > 0) {
-                    rc.startField("list", 0);
-                    for (float x : v) {
-                        rc.startGroup();
-                        rc.startField("element", 0);
-                        rc.addFloat(x);
-                        rc.endField("element", 0);
-                        rc.endGroup();
-                    }
-                    rc.endField("list", 0);
-                }
-                rc.endGroup();
+                floatList(e.getValue());
                 rc.endField("value", 1);
                 rc.endGroup();
             }
@@ -141,6 +147,23 @@ final class RecordEmitter {
                 rc.startGroup();
                 rc.startField("element", 0);
                 rc.addInteger(v);
+                rc.endField("element", 0);
+                rc.endGroup();
+            }
+            rc.endField("list", 0);
+        }
+        rc.endGroup();
+    }
+
+    /** The group of a {@code LIST} of float (its "list" repeated field), inside an already started field. */
+    private void floatList(float[] values) {
+        rc.startGroup();
+        if (values.length > 0) {
+            rc.startField("list", 0);
+            for (float v : values) {
+                rc.startGroup();
+                rc.startField("element", 0);
+                rc.addFloat(v);
                 rc.endField("element", 0);
                 rc.endGroup();
             }

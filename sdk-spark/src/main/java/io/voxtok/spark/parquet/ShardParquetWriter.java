@@ -67,6 +67,22 @@ public final class ShardParquetWriter<T> implements AutoCloseable {
         });
     }
 
+    /** A features shard writer. */
+    public static ShardParquetWriter<FeatureRow> features(Path file, Configuration conf) throws IOException {
+        return open(file, conf, ShardSchemas.FEATURES, (e, r) -> {
+            e.string("id", r.id());
+            e.string("path", r.path());
+            e.string("teacher", r.teacher());
+            e.string("producer", r.producer());
+            e.string("layer", r.layer());
+            e.int32("frames", r.frames());
+            e.int32("dim", r.dim());
+            e.float64("frame_rate", r.frameRate());
+            e.float64("duration_s", r.durationSeconds());
+            e.floatMatrix("features", r.features());
+        });
+    }
+
     /** A failures shard writer. */
     public static ShardParquetWriter<FailureRow> failures(Path file, Configuration conf) throws IOException {
         return open(file, conf, ShardSchemas.FAILURES, (e, r) -> {

@@ -74,6 +74,30 @@ public final class ShardSchemas {
             }
             """);
 
+    /** Features shards ({@code features/shard-NNNNN.parquet}): {@code features} is {@code array<array<float>>}. */
+    public static final MessageType FEATURES = MessageTypeParser.parseMessageType("""
+            message voxtok_features {
+              required binary id (STRING);
+              required binary path (STRING);
+              required binary teacher (STRING);
+              required binary producer (STRING);
+              required binary layer (STRING);
+              required int32 frames;
+              required int32 dim;
+              required double frame_rate;
+              required double duration_s;
+              required group features (LIST) {
+                repeated group list {
+                  required group element (LIST) {
+                    repeated group list {
+                      required float element;
+                    }
+                  }
+                }
+              }
+            }
+            """);
+
     /** Failure shards ({@code failures/shard-NNNNN.parquet}). */
     public static final MessageType FAILURES = MessageTypeParser.parseMessageType("""
             message voxtok_failures {

@@ -13,7 +13,8 @@ class SparkHelpTest {
         Cli top = Cli.run("--help");
         assertEquals(0, top.code(), top.err());
         assertTrue(top.out().contains("spark"), top.out());
-        for (List<String> path : List.of(List.of("spark"), List.of("spark", "tokenize"), List.of("spark", "compare"))) {
+        for (List<String> path : List.of(List.of("spark"), List.of("spark", "tokenize"), List.of("spark", "units"),
+                List.of("spark", "features"), List.of("spark", "compare"))) {
             for (String flag : List.of("--help", "-h")) {
                 String[] args = java.util.stream.Stream.concat(path.stream(), java.util.stream.Stream.of(flag))
                         .toArray(String[]::new);

@@ -21,26 +21,84 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code voxtok spark units} with the shipped phone teacher: the units of every utterance equal those of
- * {@code voxtok units} on the same files and centroids, and a file that is not audio is a failures-table row.
+ * {@code voxtok spark units} and {@code voxtok spark features} with the shipped phone teacher: units equal those of
+ * {@code voxtok units} on the same files and centroids, features equal {@code voxtok features}' {@code .npy} files,
+ * and a file that is not audio is a failures-table row.
  */
-class SparkUnitsEndToEndTest {
+class SparkTeacherEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
 
-    @Test
-    void unitsEqualVoxtokUnits() throws IOException {
+    private Path corpus;
+    private final List<String> files = new ArrayList<>();
+
+    private void corpus() throws IOException {
         Cli.requirePackagedSpeechTokenizer();
-        Path corpus = dir.resolve("corpus");
+        corpus = dir.resolve("corpus");
         Files.createDirectories(corpus);
-        List<String> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(Cli.root().resolve("corpus/bundled/audio/ked_v0"))) {
             for (Path f : s.sorted().limit(4).toList()) {
                 files.add(Files.copy(f, corpus.resolve(f.getFileName())).toString());
             }
         }
         Files.writeString(corpus.resolve("broken.flac"), "fLaC but nothing else");
+    }
+
+    private static SparkSession reader() {
+        return SparkSession.builder().master("local[1]").appName("voxtok-test-read")
+                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    }
+
+    @Test
+    void featuresEqualVoxtokFeatures() throws IOException {
+        corpus();
+        Path npy = dir.resolve("feats");
+        List<String> feats = new ArrayList<>(List.of("features", "--teacher", "phone-teacher", "-m", "phone-teacher",
+                "--layer", "2"));
+        feats.addAll(files);
+        feats.addAll(List.of("-o", npy.toString()));
+        Cli f = Cli.run(feats.toArray(String[]::new));
+        assertEquals(0, f.code(), f.err());
+        Path out = dir.resolve("out-features");
+        Cli r = Cli.run("spark", "features", "--teacher", "phone-teacher", "-m", "phone-teacher", "--layer", "2",
+                "--input", corpus.toString(), "-o", out.toString(), "--master", "local[2]", "--shard-size", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 utterances") && r.out().contains("1 failed"), r.out());
+        SparkSession s = reader();
+        try {
+            var df = s.read().parquet(out.resolve("features").toString());
+            assertEquals("array<array<float>>", df.schema().apply("features").dataType().simpleString());
+            List<Row> rows = df.collectAsList();
+            assertEquals(4, rows.size());
+            for (Row row : rows) {
+                String id = row.getAs("id");
+                var want = io.voxtok.modelio.NpyFile.read(npy.resolve(id + ".npy"));
+                int frames = row.<Integer>getAs("frames");
+                int dim = row.<Integer>getAs("dim");
+                assertEquals(want.shape()[0], frames, id);
+                assertEquals(want.shape()[1], dim, id);
+                List<Object> got = row.getList(row.fieldIndex("features"));
+                float[] flat = new float[frames * dim];
+                for (int t = 0; t < frames; t++) {
+                    @SuppressWarnings("unchecked")
+                    scala.collection.Seq<Float> v = (scala.collection.Seq<Float>) got.get(t);
+                    for (int d = 0; d < dim; d++) {
+                        flat[t * dim + d] = v.apply(d);
+                    }
+                }
+                assertArrayEquals(want.toFloatArray(), flat, id);
+            }
+        } finally {
+            s.stop();
+        }
+        assertEquals("features", JSON.readTree(out.resolve("manifest.json").toFile()).get("kind").asText());
+    }
+
+    @Test
+    void unitsEqualVoxtokUnits() throws IOException {
+        corpus();
         Path centroids = dir.resolve("km.npy");
         List<String> fit = new ArrayList<>(List.of("units", "fit", "--teacher", "phone-teacher", "-m", "phone-teacher",
                 "--layer", "2", "-k", "8"));
@@ -73,9 +131,7 @@ class SparkUnitsEndToEndTest {
             want.put(n.get("id").asText(), v);
         }
         assertEquals(4, want.size());
-        SparkSession s = SparkSession.builder().master("local[1]").appName("voxtok-test-read")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession s = reader();
         try {
             var df = s.read().parquet(out.resolve("units").toString());
             assertEquals("array<int>", df.schema().apply("units").dataType().simpleString());
