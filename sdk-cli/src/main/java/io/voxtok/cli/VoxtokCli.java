@@ -54,6 +54,10 @@ public final class VoxtokCli implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
         LogSetup.configure(verbose);
         CommandLine cl = new CommandLine(new VoxtokCli());
+        // Optional modules (e.g. sdk-spark) add their commands when their jars are on the class path.
+        for (SubcommandProvider p : java.util.ServiceLoader.load(SubcommandProvider.class, VoxtokCli.class.getClassLoader())) {
+            cl.addSubcommand(p.command());
+        }
         cl.setOut(out);
         cl.setErr(errWriter);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
