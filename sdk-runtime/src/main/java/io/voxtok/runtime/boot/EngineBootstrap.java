@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * by whoever creates it first (P10).
  *
  * <p>No system property is set: libtorch's thread pools are process-wide, so the thread count is applied through
- * {@link EngineThreads}, which refuses a second runtime asking for another count while the first is open. An
+ * {@link EngineThreads}: a second runtime asking for another count while the first is open shares the first's
+ * (with a warning, and reports it in its backend). An
  * explicit {@code -Dai.djl.pytorch.num_threads} (read by DJL itself) wins over the configuration. DJL's offline
  * mode ({@code -Dai.djl.offline=true}, set by the {@code voxtok} launcher) is the application's choice.
  */
@@ -48,8 +49,7 @@ public final class EngineBootstrap {
      * backend), claims the process-wide thread setting, checks the requested device and returns the resolved
      * backend. Call {@link EngineThreads#release()} once for every successful call, when done.
      *
-     * @throws VoxtokException ENVIRONMENT when an engine cannot start, the GPU is absent without fallback, or another
-     *                         open runtime runs PyTorch with another thread count
+     * @throws VoxtokException ENVIRONMENT when an engine cannot start or the GPU is absent without fallback
      */
     public static BackendSpec start(RuntimeConfig config) {
         int threads = threads(config);
@@ -68,7 +68,7 @@ public final class EngineBootstrap {
                         + " need none of them)", e);
             }
             DeviceSpec device = resolveDevice(config, pt.getGpuCount());
-            EngineThreads.claim(threads, System.getProperty(THREADS_PROPERTY) == null);
+            threads = EngineThreads.claim(threads, System.getProperty(THREADS_PROPERTY) == null);
             if (config.backend() == BackendKind.ONNX_RUNTIME) {
                 try {
                     OnnxRuntimeStarter.start(threads);

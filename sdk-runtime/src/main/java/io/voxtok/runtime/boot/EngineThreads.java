@@ -1,16 +1,16 @@
 package io.voxtok.runtime.boot;
 
-import io.voxtok.api.ErrorKind;
-import io.voxtok.api.VoxtokException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * libtorch's intra-op thread pool is one per process, so two runtimes in one JVM cannot run PyTorch with different
  * thread counts. This mirrors that native state (the only static mutable state of the runtime, because the state
- * it guards is itself process-wide): the first runtime to start PyTorch sets the count; later runtimes asking for
- * the same count share it; one asking for another count while any holder is open fails with a clear error; after
- * every holder has closed, the next one sets its own count.
+ * it guards is itself process-wide): the first runtime to start PyTorch sets the count; later runtimes share it
+ * while any holder is open, and one that asked for another count is told so (a warning, and its
+ * {@code backend().intraOpThreads()} reports the count in force) rather than silently changing the pool under the
+ * first; after every holder has closed, the next one sets its own count. Sharing, not failing, is what Spark's
+ * local mode needs: driver and executors are runtimes in one JVM.
  */
 public final class EngineThreads {
     private static final Logger LOG = LoggerFactory.getLogger(EngineThreads.class);
@@ -24,15 +24,16 @@ public final class EngineThreads {
     /**
      * Claims the process-wide PyTorch thread count (the engine must be started).
      *
-     * @param wanted intra-op threads
+     * @param wanted intra-op threads asked for
      * @param apply  whether to set it in libtorch (false when {@code -Dai.djl.pytorch.num_threads} already did)
-     * @throws VoxtokException ENVIRONMENT when another open runtime holds another count
+     * @return the count in force: {@code wanted}, or the count another open runtime set
      */
-    static synchronized void claim(int wanted, boolean apply) {
+    static synchronized int claim(int wanted, boolean apply) {
         if (holders > 0 && threads != wanted) {
-            throw new VoxtokException(ErrorKind.ENVIRONMENT, "PyTorch already runs with " + threads + " threads for"
-                    + " another open Voxtok runtime in this JVM, and its thread pool is process-wide: start this"
-                    + " runtime with " + threads + " threads too, or close the other one first (asked: " + wanted + ")");
+            LOG.warn("PyTorch already runs with {} threads for another open Voxtok runtime in this JVM, and its thread"
+                    + " pool is process-wide: this runtime shares those {} threads (asked: {})", threads, threads, wanted);
+            holders++;
+            return threads;
         }
         if (holders == 0 && apply) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(wanted);
@@ -49,6 +50,7 @@ public final class EngineThreads {
         }
         threads = wanted;
         holders++;
+        return wanted;
     }
 
     /** Gives back one claim. */
