@@ -55,7 +55,8 @@ public final class DecodeCommand implements Callable<Integer> {
         OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(inputs, InputFiles.TOKENS), output, "wav");
         plan.removeStaleTemporaries();
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
+        try (VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), plan.size())) {
             Tokenizer tok = selection.create(rt);
             for (int n = 0; n < plan.size(); n++) {
                 Path f = plan.inputs().get(n).path();

@@ -58,7 +58,8 @@ public final class EncodeCommand implements Callable<Integer> {
         TokenIo.checkExtension(plan.output(0));
         plan.removeStaleTemporaries();
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
+        try (VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), plan.size())) {
             Tokenizer tok = selection.create(rt);
             TokenizerSpec tokSpec = tok.spec();
             LayerRange layers = LayerRange.of(startLayer, nq == null ? tokSpec.numLayers() : nq);
@@ -71,7 +72,7 @@ public final class EncodeCommand implements Callable<Integer> {
                 Path out = plan.output(i);
                 boolean ok = batch.run(f, List.of(out), () -> {
                     AudioBuffer audio = AudioReader.readAs(f, tokSpec.sampleRate(), tokSpec.channels());
-                    TokenMatrix codes = tok.encode(audio, layers);
+                    TokenMatrix codes = tok.encode(audio, layers, bar.within(f.getFileName().toString()));
                     Map<String, String> meta = new LinkedHashMap<>(tok.tokenMetadata());
                     meta.put("source", f.getFileName().toString());
                     TokenIo.write(out, codes, tokSpec, meta);
