@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.DType;
+import io.voxtok.modelio.LoadedValues;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.modelio.Tensor;
 import io.voxtok.nn.conv.WeightNorm;
@@ -206,11 +207,10 @@ public final class ParameterLoader {
             }
         }
         float[] values = tensor.toFloatArray();
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                return "holds " + values[i] + " at element " + i + " (weights must be finite"
-                        + (tensor.dtype() == DType.FLOAT64 ? " and within float32 range" : "") + ")";
-            }
+        int i = LoadedValues.firstNonFinite(values);
+        if (i >= 0) {
+            return "holds " + values[i] + " at element " + i + " (weights must be finite"
+                    + (tensor.dtype() == DType.FLOAT64 ? " and within float32 range" : "") + ")";
         }
         return null;
     }
