@@ -14,6 +14,7 @@ import io.voxtok.cli.support.OutputPlan;
 import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenizerSelection;
+import io.voxtok.modelio.OutputClaim;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class ResynthCommand implements Callable<Integer> {
         OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(inputs, InputFiles.AUDIO), output, "wav");
         plan.removeStaleTemporaries();
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
-        try (VoxtokRuntime rt = runtime.start();
+        // claimed before the model loads: another process writing one of these meanwhile keeps its file
+        try (OutputClaim claim = plan.claim(); VoxtokRuntime rt = runtime.start();
              ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), plan.size())) {
             Tokenizer tok = selection.create(rt);
             TokenizerSpec tokSpec = tok.spec();
