@@ -44,9 +44,10 @@ import java.util.stream.Stream;
  * a file another process is still writing.
  *
  * <p>Two writers of one target never both succeed silently: a write holds the target's {@link WriteLock}
- * ({@code .<target name>.lock} next to it, deleted when done) from start to move, so a second writer while it is held
- * fails at once; and a target claimed by a run ({@link OutputClaim}) is not replaced when someone else changed it
- * since the claim. Either loser's error names the target and the winner's file is kept.
+ * ({@code .<target name>.writelock} next to it, deleted when done) from start to move, so a second process writing
+ * it meanwhile fails at once (threads of one process take turns); and a target claimed by a run ({@link OutputClaim})
+ * is not replaced when someone else changed it since the claim. Either loser's error names the target and the
+ * winner's file is kept.
  *
  * <p>Errors are {@link VoxtokException}s whose message starts with {@code "<target>: cannot write"}: a path that
  * cannot hold a file (its parent is a file, a directory is in the way) is {@link ErrorKind#USER_INPUT}; a refused
@@ -134,7 +135,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Deletes the temporary files and write-lock files ({@code .<target>.lock}) that interrupted writes left in
+     * Deletes the temporary files and write-lock files ({@code .<target>.writelock}) that interrupted writes left in
      * {@code directory} (not in its sub-folders): files named like them whose lock nobody holds. Files another process is still writing are
      * locked and stay. Best effort: a directory that cannot be listed or a file that cannot be inspected or
      * deleted is left as it is, never an error (the run that follows writes its own, new temporary files). A

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * the new file is in place, so that two processes writing one path cannot both succeed silently: the second one fails
  * at once, naming the file, and the first one's output stands. Threads of one process take turns instead.
  *
- * <p>Across processes the claim is an OS lock on a hidden file next to the target, {@code .<target name>.lock},
+ * <p>Across processes the claim is an OS lock on a hidden file next to the target, {@code .<target name>.writelock},
  * which the holder deletes before releasing it. A writer that finds the lock file it locked already deleted (its
  * previous holder just finished) starts again with the file now at that path, so a deleted lock file never lets two
  * writers in: the holder marks the file it locked with a random size and checks that the path shows that size. Only
@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 final class WriteLock implements AutoCloseable {
     /** The byte locked: far past any content, so reading the content is never blocked by the lock. */
     static final long REGION = 1L << 40;
-    private static final String SUFFIX = ".lock";
-    private static final Pattern NAME = Pattern.compile("\\..+\\.lock");
+    private static final String SUFFIX = ".writelock";
+    private static final Pattern NAME = Pattern.compile("\\..+\\.writelock");
     private static final int ATTEMPTS = 5;
     /** Random sizes a lock file is marked with (see stillAtPath). */
     private static final int MARK_RANGE = 1 << 16;
@@ -54,13 +54,13 @@ final class WriteLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock file of {@code target}: {@code .<name>.lock} in its folder. */
+    /** The lock file of {@code target}: {@code .<name>.writelock} in its folder. */
     static Path fileFor(Path target) {
         Path abs = target.toAbsolutePath().normalize();
         return abs.resolveSibling("." + abs.getFileName() + SUFFIX);
     }
 
-    /** Whether {@code name} has the form of a lock file, {@code .<target>.lock}. */
+    /** Whether {@code name} has the form of a lock file, {@code .<target>.writelock}. */
     static boolean isLockName(String name) {
         return NAME.matcher(name).matches();
     }

@@ -43,14 +43,14 @@ class AtomicFilesConcurrentWritersTest {
             VoxtokException e = assertThrows(VoxtokException.class, () -> AtomicFiles.writeString(target, "mine"));
             assertEquals(ErrorKind.USER_INPUT, e.kind());
             assertTrue(e.getMessage().startsWith(target + ": cannot write: another process is writing it at the same"
-                    + " time (it holds .x.vtok.lock)"), e.getMessage());
+                    + " time (it holds .x.vtok.writelock)"), e.getMessage());
             assertFalse(Files.exists(target), "nothing of the loser was moved into place");
             assertEquals(List.of(), AtomicFiles.removeStaleTemporaries(dir), "the live writer's files stay");
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             AtomicFiles.writeString(target, "mine");
             assertEquals("mine", Files.readString(target), "a dead writer's lock file is taken over");
-            assertFalse(Files.exists(dir.resolve(".x.vtok.lock")), "a write removes its lock file");
+            assertFalse(Files.exists(dir.resolve(".x.vtok.writelock")), "a write removes its lock file");
         } finally {
             child.destroyForcibly();
         }
@@ -81,7 +81,7 @@ class AtomicFilesConcurrentWritersTest {
             first.get(30, TimeUnit.SECONDS);
             second.get(30, TimeUnit.SECONDS);
             assertEquals("second", Files.readString(target), "then replaces it whole, as a rewrite does");
-            assertFalse(Files.exists(dir.resolve(".y.wav.lock")));
+            assertFalse(Files.exists(dir.resolve(".y.wav.writelock")));
         } finally {
             release.countDown();
             pool.shutdownNow();

@@ -39,7 +39,7 @@ class AtomicFilesKillTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             assertEquals("old", Files.readString(target), "the target is never partly written");
             assertEquals(temps, temporaries(), "the killed writer left its temporary file");
-            Path lock = dir.resolve(".out.bin.lock");
+            Path lock = dir.resolve(".out.bin.writelock");
             assertTrue(Files.exists(lock), "and its write-lock file");
             assertEquals(List.of(temps.get(0), lock), AtomicFiles.removeStaleTemporaries(dir));
             assertFalse(Files.exists(lock));
