@@ -1,5 +1,6 @@
 package io.voxtok.audio;
 
+import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.AudioBuffer;
 
 /**
@@ -51,13 +52,18 @@ public final class Resampler {
     private final double[] table;
 
     /**
-     * A resampler from {@code fromRate} to {@code toRate} Hz.
+     * A resampler from {@code fromRate} to {@code toRate} Hz, each within the rates the audio readers accept (1 kHz to
+     * 768 kHz). The file readers refuse other rates already; this bounds audio made in memory too, where an 8 Hz
+     * buffer resampled to 16 kHz would ask for 2000 output samples per input sample (a few seconds of memory-built
+     * audio would take gigabytes and minutes).
      *
-     * @throws IllegalArgumentException when a rate is not positive
+     * @throws VoxtokException USER_INPUT naming both rates when one is outside 1 kHz to 768 kHz
      */
     public Resampler(int fromRate, int toRate) {
-        if (fromRate <= 0 || toRate <= 0) {
-            throw new IllegalArgumentException("sample rates must be positive, got " + fromRate + " -> " + toRate);
+        if (!accepted(fromRate) || !accepted(toRate)) {
+            throw VoxtokException.userInput("cannot resample audio from " + fromRate + " Hz to " + toRate + " Hz:"
+                    + " sample rates must be " + AudioLimits.MIN_SAMPLE_RATE + " to " + AudioLimits.MAX_SAMPLE_RATE
+                    + " Hz");
         }
         this.fromRate = fromRate;
         this.toRate = toRate;
@@ -89,7 +95,16 @@ public final class Resampler {
         }
     }
 
-    /** Resamples {@code audio} to {@code toRate}; returns {@code audio} itself when the rates are equal. */
+    private static boolean accepted(int rate) {
+        return rate >= AudioLimits.MIN_SAMPLE_RATE && rate <= AudioLimits.MAX_SAMPLE_RATE;
+    }
+
+    /**
+     * Resamples {@code audio} to {@code toRate}; returns {@code audio} itself when the rates are equal (whatever they
+     * are: nothing is computed).
+     *
+     * @throws VoxtokException USER_INPUT when the rates differ and one is outside 1 kHz to 768 kHz
+     */
     public static AudioBuffer resample(AudioBuffer audio, int toRate) {
         if (audio.sampleRate() == toRate) {
             return audio;

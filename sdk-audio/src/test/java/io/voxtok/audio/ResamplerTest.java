@@ -1,5 +1,6 @@
 package io.voxtok.audio;
 
+import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.AudioBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,7 +175,7 @@ class ResamplerTest {
     void wrongInputRateIsRefused() {
         Resampler r = new Resampler(44100, 16000);
         assertThrows(IllegalArgumentException.class, () -> r.resample(AudioBuffer.ofMono(new float[4], 48000)));
-        assertThrows(IllegalArgumentException.class, () -> new Resampler(0, 16000));
+        assertThrows(VoxtokException.class, () -> new Resampler(0, 16000));
     }
 
     @Test

@@ -43,6 +43,12 @@ import java.util.stream.Stream;
  * such a file behind with nobody holding its lock, which is how {@link #removeStaleTemporaries(Path)} tells it from
  * a file another process is still writing.
  *
+ * <p>Two writers of one target never both succeed silently: a write holds the target's {@link WriteLock}
+ * ({@code .<target name>.writelock} next to it, deleted when done) from start to move, so a second process writing
+ * it meanwhile fails at once (threads of one process take turns); and a target claimed by a run ({@link OutputClaim})
+ * is not replaced when someone else changed it since the claim. Either loser's error names the target and the
+ * winner's file is kept.
+ *
  * <p>Errors are {@link VoxtokException}s whose message starts with {@code "<target>: cannot write"}: a path that
  * cannot hold a file (its parent is a file, a directory is in the way) is {@link ErrorKind#USER_INPUT}; a refused
  * permission, a full disk and other I/O failures are {@link ErrorKind#ENVIRONMENT}.
@@ -81,19 +87,23 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", TEMP_SUFFIX);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                // Held until the move: a sweep by another process sees the file is alive (see removeStaleTemporaries).
-                lockQuietly(ch);
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                content.writeTo(new KeepOpen(out));
-                out.flush();
-                ch.force(true);
-                setPermissions(tmp, abs);
-                // Moved while still open and locked; POSIX renames open files, and Java opens files on Windows
-                // with delete sharing, so the move works there too.
-                move(tmp, abs);
-                tmp = null;
+            try (WriteLock claim = WriteLock.acquire(abs)) {
+                tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", TEMP_SUFFIX);
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    // Held until the move: a sweep by another process sees the file is alive (removeStaleTemporaries).
+                    lockQuietly(ch);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                    content.writeTo(new KeepOpen(out));
+                    out.flush();
+                    ch.force(true);
+                    setPermissions(tmp, abs);
+                    OutputClaim.requireUnchanged(abs);
+                    // Moved while still open and locked; POSIX renames open files, and Java opens files on Windows
+                    // with delete sharing, so the move works there too.
+                    move(tmp, abs);
+                    tmp = null;
+                    OutputClaim.written(abs);
+                }
             }
         } catch (IOException e) {
             throw failure(target, e);
@@ -125,8 +135,8 @@ public final class AtomicFiles {
     }
 
     /**
-     * Deletes the temporary files that interrupted writes left in {@code directory} (not in its sub-folders): files
-     * named like this class's temporary files whose lock nobody holds. Files another process is still writing are
+     * Deletes the temporary files and write-lock files ({@code .<target>.writelock}) that interrupted writes left in
+     * {@code directory} (not in its sub-folders): files named like them whose lock nobody holds. Files another process is still writing are
      * locked and stay. Best effort: a directory that cannot be listed or a file that cannot be inspected or
      * deleted is left as it is, never an error (the run that follows writes its own, new temporary files). A
      * missing directory has nothing to clean.
@@ -142,15 +152,20 @@ public final class AtomicFiles {
         }
         List<Path> candidates;
         try (Stream<Path> s = Files.list(directory)) {
-            candidates = s.filter(p -> isTemporaryName(p.getFileName().toString()))
+            candidates = s.filter(p -> isTemporaryName(p.getFileName().toString())
+                            || WriteLock.isLockName(p.getFileName().toString()))
                     .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }
         List<Path> removed = new ArrayList<>();
         for (Path p : candidates) {
+            boolean lockFile = WriteLock.isLockName(p.getFileName().toString());
+            if (lockFile && WriteLock.heldHere(p)) {
+                continue; // a write of this process: a second channel would drop its lock when closed
+            }
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-                FileLock lock = ch.tryLock();
+                FileLock lock = lockFile ? ch.tryLock(WriteLock.REGION, 1, false) : ch.tryLock();
                 if (lock == null) {
                     continue; // another process is writing it
                 }

@@ -25,14 +25,19 @@ import java.util.TreeSet;
  * <p>{@link #read(Path)} recognises the format by content: a PyTorch zip checkpoint written by {@code torch.save}
  * (read with a safe unpickler that never runs code; nested dicts and lists are flattened with '.'-joined keys, so a
  * fairseq checkpoint's weights appear under {@code model.}) or a {@code .safetensors} file.
- * Instances are immutable.
+ *
+ * <p>Keys, element types and shapes are known as soon as the file is read, before any tensor is built: a PyTorch
+ * view that is not contiguous is copied into a dense tensor only when {@link #get} first asks for it, and
+ * {@link #require} and {@link #shape} check shapes without building anything. So a checkpoint declaring thousands of
+ * keys a model does not use (each of which could expand a small storage into gigabytes) is refused by the model's key
+ * check without building them. Instances are immutable and thread-safe.
  */
 public final class StateDict {
-    private final Map<String, Tensor> tensors;
+    private final Map<String, LazyTensor> tensors;
     private final Path source;
     private final Sha256 sha256;
 
-    private StateDict(Map<String, Tensor> tensors, Path source, Sha256 sha256) {
+    private StateDict(Map<String, LazyTensor> tensors, Path source, Sha256 sha256) {
         this.tensors = Collections.unmodifiableMap(tensors);
         this.source = source;
         this.sha256 = sha256;
@@ -61,11 +66,11 @@ public final class StateDict {
         } catch (IOException e) {
             throw VoxtokException.userInput("cannot read checkpoint " + file + ": " + e);
         }
-        Map<String, Tensor> tensors;
+        LinkedHashMap<String, LazyTensor> tensors;
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             tensors = TorchZipReader.read(file);
         } else if (SafetensorsReader.looksLikeSafetensors(head, size)) {
-            tensors = SafetensorsReader.read(file);
+            tensors = built(SafetensorsReader.read(file)); // memory-mapped slices: nothing to defer
         } else if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
             throw VoxtokException.userInput("cannot read checkpoint " + file + ": it is a raw pickle, as written by "
                     + "torch.save before PyTorch 1.6 or with _use_new_zipfile_serialization=False; this legacy format "
@@ -75,7 +80,7 @@ public final class StateDict {
             throw VoxtokException.userInput("cannot read checkpoint " + file + ": unrecognised format (neither a "
                     + "PyTorch zip checkpoint from torch.save nor a .safetensors file)");
         }
-        return new StateDict(new LinkedHashMap<>(tensors), file, new Sha256(file));
+        return new StateDict(tensors, file, new Sha256(file));
     }
 
     /**
@@ -85,7 +90,13 @@ public final class StateDict {
      * @param source  the file they came from, used in messages and for {@link #sha256()}; may be null
      */
     public static StateDict of(Map<String, Tensor> tensors, Path source) {
-        return new StateDict(new LinkedHashMap<>(tensors), source, new Sha256(source));
+        return new StateDict(built(tensors), source, new Sha256(source));
+    }
+
+    private static LinkedHashMap<String, LazyTensor> built(Map<String, Tensor> tensors) {
+        LinkedHashMap<String, LazyTensor> out = new LinkedHashMap<>();
+        tensors.forEach((k, t) -> out.put(k, LazyTensor.of(t)));
+        return out;
     }
 
     /** Tensor names, in file order. */
@@ -109,12 +120,21 @@ public final class StateDict {
      * @throws VoxtokException (USER_INPUT) naming the key and the file when there is none
      */
     public Tensor get(String key) {
-        Tensor t = tensors.get(key);
+        return lazy(key).get();
+    }
+
+    private LazyTensor lazy(String key) {
+        LazyTensor t = tensors.get(key);
         if (t == null) {
             throw VoxtokException.userInput("checkpoint " + sourceName() + " has no tensor '" + key + "'"
                     + similarKeys(key));
         }
         return t;
+    }
+
+    /** The shape of the tensor of that name, if there is one, without building its data. */
+    public Optional<long[]> shape(String key) {
+        return Optional.ofNullable(tensors.get(key)).map(LazyTensor::shape);
     }
 
     /**
@@ -123,24 +143,24 @@ public final class StateDict {
      * @throws VoxtokException (USER_INPUT) naming the key, the expected and the actual shape
      */
     public Tensor require(String key, long... shape) {
-        Tensor t = get(key);
+        LazyTensor t = lazy(key);
         if (!Arrays.equals(t.shape(), shape)) {
             throw VoxtokException.userInput("tensor '" + key + "' in checkpoint " + sourceName() + " has shape "
                     + Arrays.toString(t.shape()) + ", expected " + Arrays.toString(shape)
                     + " (does the checkpoint match the model configuration?)");
         }
-        return t;
+        return t.get();
     }
 
-    /** The tensor of that name, if there is one. */
+    /** The tensor of that name, if there is one (built now if it was deferred). */
     public Optional<Tensor> find(String key) {
-        return Optional.ofNullable(tensors.get(key));
+        return Optional.ofNullable(tensors.get(key)).map(LazyTensor::get);
     }
 
     /** The tensors whose names start with {@code prefix}, with the prefix removed; same source. */
     public StateDict subDict(String prefix) {
-        Map<String, Tensor> sub = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+        Map<String, LazyTensor> sub = new LinkedHashMap<>();
+        for (Map.Entry<String, LazyTensor> e : tensors.entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 sub.put(e.getKey().substring(prefix.length()), e.getValue());
             }

@@ -20,6 +20,29 @@ record TorchTensorRef(TorchStorageRef storage, long offset, long[] size, long[] 
      * @param file         the checkpoint, for error messages
      */
     Tensor materialise(ByteBuffer storageBytes, String key, Path file) {
+        long numel = check(storageBytes, key, file);
+        DType dtype = storage.dtype();
+        int es = dtype.bytes();
+        if (numel == 0) {
+            return new Tensor(dtype, size, ByteBuffer.allocate(0));
+        }
+        ByteBuffer src = storageBytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (isContiguous()) {
+            // A contiguous view shares the storage bytes instead of copying them.
+            int from = Math.toIntExact(offset * es);
+            ByteBuffer slice = src.position(from).limit(Math.toIntExact(from + numel * es)).slice();
+            return new Tensor(dtype, size, slice);
+        }
+        return new Tensor(dtype, size, copyStrided(src, es, (int) numel));
+    }
+
+    /**
+     * Checks that the view fits its storage and one Java buffer, without copying anything.
+     *
+     * @return the number of elements of the view
+     * @throws VoxtokException USER_INPUT naming the key and the file when it does not
+     */
+    long check(ByteBuffer storageBytes, String key, Path file) {
         DType dtype = storage.dtype();
         int es = dtype.bytes();
         long numel = 1;
@@ -34,7 +57,7 @@ record TorchTensorRef(TorchStorageRef storage, long offset, long[] size, long[] 
             }
         }
         if (numel == 0) {
-            return new Tensor(dtype, size, ByteBuffer.allocate(0));
+            return 0;
         }
         long storageElements = storageBytes.remaining() / es;
         if (offset < 0 || maxIndex >= storageElements || maxIndex >= storage.numel()) {
@@ -44,14 +67,7 @@ record TorchTensorRef(TorchStorageRef storage, long offset, long[] size, long[] 
         if (Math.multiplyExact(numel, (long) es) > Integer.MAX_VALUE) {
             throw bad(key, file, "it is larger than 2 GiB, which one Java buffer cannot hold");
         }
-        ByteBuffer src = storageBytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        if (isContiguous()) {
-            // A contiguous view shares the storage bytes instead of copying them.
-            int from = Math.toIntExact(offset * es);
-            ByteBuffer slice = src.position(from).limit(Math.toIntExact(from + numel * es)).slice();
-            return new Tensor(dtype, size, slice);
-        }
-        return new Tensor(dtype, size, copyStrided(src, es, (int) numel));
+        return numel;
     }
 
     /** True when the strides are the row-major ones (dimensions of size 1 may have any stride). */

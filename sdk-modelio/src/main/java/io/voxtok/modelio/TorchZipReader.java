@@ -53,6 +53,7 @@ final class TorchZipReader {
     private final boolean bigEndian;
     private final Map<String, ByteBuffer> storages = new LinkedHashMap<>();
     private final Map<TorchTensorRef, Tensor> materialised = new IdentityHashMap<>();
+    private final Map<TorchTensorRef, LazyTensor> lazy = new IdentityHashMap<>();
     /**
      * Bytes all records of one archive may inflate to, as a multiple of the archive's size: torch.save stores
      * records uncompressed (ratio 1), so only a zip bomb (e.g. a deflated run of zeros, ratio ~1000) gets near it.
@@ -74,8 +75,12 @@ final class TorchZipReader {
         this.bigEndian = bigEndian;
     }
 
-    /** Reads every tensor of the checkpoint, keyed by its dotted path. */
-    static LinkedHashMap<String, Tensor> read(Path file) {
+    /**
+     * Reads every tensor of the checkpoint, keyed by its dotted path. Storage records are read and every view is
+     * checked against its storage now; a view that is not contiguous is copied into a dense tensor only on first use
+     * (see {@link LazyTensor}), so keys a model does not want cost no copy.
+     */
+    static LinkedHashMap<String, LazyTensor> read(Path file) {
         return open(file, TorchZipReader::readAll);
     }
 
@@ -183,7 +188,7 @@ final class TorchZipReader {
         return out;
     }
 
-    private LinkedHashMap<String, Tensor> readAll() {
+    private LinkedHashMap<String, LazyTensor> readAll() {
         Object root = loadRoot();
         if (root instanceof TorchTensorRef) {
             throw VoxtokException.userInput("cannot read " + file + ": it holds a single tensor, not a dictionary of "
@@ -194,7 +199,7 @@ final class TorchZipReader {
                     + opaque.type().qualifiedName() + " object, not a state dict; if it is a whole model saved with "
                     + "torch.save(model), re-save it with torch.save(model.state_dict(), path)");
         }
-        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        LinkedHashMap<String, LazyTensor> out = new LinkedHashMap<>();
         flatten("", root, out, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         return out;
     }
@@ -215,10 +220,9 @@ final class TorchZipReader {
         return new TorchStorageRef(dtype, key, PickleReader.boundedText(pid.get(3), 200), numel);
     }
 
-    private void flatten(String path, Object value, Map<String, Tensor> out, Set<Object> onPath, int depth) {
+    private void flatten(String path, Object value, Map<String, LazyTensor> out, Set<Object> onPath, int depth) {
         if (value instanceof TorchTensorRef ref) {
-            put(out, path, materialised.computeIfAbsent(ref, r -> r.materialise(storage(r.storage(), path),
-                    path, file)));
+            put(out, path, lazy.computeIfAbsent(ref, r -> lazyTensor(r, path)));
             return;
         }
         if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
@@ -245,7 +249,20 @@ final class TorchZipReader {
         onPath.remove(value);
     }
 
-    private void put(Map<String, Tensor> out, String key, Tensor tensor) {
+    /**
+     * A tensor of the state dict: its storage read and the view checked now, a contiguous view sliced now (no copy),
+     * any other view copied on first use.
+     */
+    private LazyTensor lazyTensor(TorchTensorRef ref, String key) {
+        ByteBuffer bytes = storage(ref.storage(), key);
+        ref.check(bytes, key, file);
+        if (ref.isContiguous()) {
+            return LazyTensor.of(ref.materialise(bytes, key, file));
+        }
+        return LazyTensor.deferred(ref.storage().dtype(), ref.size(), () -> ref.materialise(bytes, key, file));
+    }
+
+    private void put(Map<String, LazyTensor> out, String key, LazyTensor tensor) {
         if (out.putIfAbsent(key, tensor) != null) {
             throw VoxtokException.userInput("cannot read " + file + ": two tensors get the name '" + key
                     + "' once nested keys are joined with '.'");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A writer killed with SIGKILL leaves the old target whole and a hidden temporary file; a sweep removes that file
- * once its writer is dead and leaves the temporary file of a writer that is still alive.
+ * A writer killed with SIGKILL leaves the old target whole, a hidden temporary file and its write-lock file; a sweep
+ * removes both once their writer is dead and leaves the files of a writer that is still alive.
  */
 class AtomicFilesKillTest {
     @TempDir
@@ -39,7 +39,10 @@ class AtomicFilesKillTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             assertEquals("old", Files.readString(target), "the target is never partly written");
             assertEquals(temps, temporaries(), "the killed writer left its temporary file");
-            assertEquals(temps, AtomicFiles.removeStaleTemporaries(dir));
+            Path lock = dir.resolve(".out.bin.writelock");
+            assertTrue(Files.exists(lock), "and its write-lock file");
+            assertEquals(List.of(temps.get(0), lock), AtomicFiles.removeStaleTemporaries(dir));
+            assertFalse(Files.exists(lock));
             assertEquals(List.of(), temporaries());
             assertEquals("old", Files.readString(target));
         } finally {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.DType;
+import io.voxtok.modelio.LoadedValues;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.modelio.Tensor;
 import io.voxtok.nn.conv.WeightNorm;
@@ -160,7 +161,7 @@ public final class ParameterLoader {
 
     /** Whether the checkpoint holds {@code key} (does not mark it as used). */
     public boolean has(String key) {
-        return stateDict.find(key).isPresent();
+        return stateDict.contains(key);
     }
 
     /**
@@ -173,21 +174,23 @@ public final class ParameterLoader {
         if (initializer != null) {
             return manager.create(initializer.values(key, shape.clone()), new Shape(shape));
         }
-        Optional<Tensor> t = stateDict.find(key);
-        if (t.isEmpty()) {
+        // The shape is checked before the tensor is built: a mis-shaped view may expand to gigabytes.
+        Optional<long[]> actual = stateDict.shape(key);
+        if (actual.isEmpty()) {
             missing.add(key);
             return manager.zeros(new Shape(shape));
         }
-        if (!Arrays.equals(t.get().shape(), shape)) {
-            wrongShapes.add(key + " is " + Arrays.toString(t.get().shape()) + ", expected " + Arrays.toString(shape));
+        if (!Arrays.equals(actual.get(), shape)) {
+            wrongShapes.add(key + " is " + Arrays.toString(actual.get()) + ", expected " + Arrays.toString(shape));
             return manager.zeros(new Shape(shape));
         }
-        String problem = valueProblem(t.get());
+        Tensor t = stateDict.get(key);
+        String problem = valueProblem(t);
         if (problem != null) {
             badValues.add(key + " " + problem);
             return manager.zeros(new Shape(shape));
         }
-        return NdArrays.toFloat32(manager, t.get());
+        return NdArrays.toFloat32(manager, t);
     }
 
     /**
@@ -206,11 +209,10 @@ public final class ParameterLoader {
             }
         }
         float[] values = tensor.toFloatArray();
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                return "holds " + values[i] + " at element " + i + " (weights must be finite"
-                        + (tensor.dtype() == DType.FLOAT64 ? " and within float32 range" : "") + ")";
-            }
+        int i = LoadedValues.firstNonFinite(values);
+        if (i >= 0) {
+            return "holds " + values[i] + " at element " + i + " (weights must be finite"
+                    + (tensor.dtype() == DType.FLOAT64 ? " and within float32 range" : "") + ")";
         }
         return null;
     }
@@ -264,7 +266,7 @@ public final class ParameterLoader {
                 .append(stateDict.source() == null ? "(in-memory state dict)" : stateDict.source())
                 .append(" does not match the ").append(modelName).append(" configuration:");
         if (!missing.isEmpty()) {
-            sb.append(" missing keys ").append(missing).append(';');
+            sb.append(" missing keys ").append(listed(missing)).append(';');
         }
         if (!wrongShapes.isEmpty()) {
             sb.append(" wrong shapes ").append(wrongShapes).append(';');
@@ -273,10 +275,21 @@ public final class ParameterLoader {
             sb.append(" invalid values ").append(badValues).append(';');
         }
         if (!unexpected.isEmpty()) {
-            sb.append(" unexpected keys ").append(unexpected).append(';');
+            sb.append(" unexpected keys ").append(listed(unexpected)).append(';');
         }
         sb.setLength(sb.length() - 1);
         throw new VoxtokException(ErrorKind.USER_INPUT, sb.toString());
+    }
+
+    /** Most keys named in one list of the message; a checkpoint of thousands of bogus keys still gives one line. */
+    static final int LISTED_KEYS = 20;
+
+    private static String listed(Set<String> keys) {
+        if (keys.size() <= LISTED_KEYS) {
+            return keys.toString();
+        }
+        return "[" + String.join(", ", keys.stream().limit(LISTED_KEYS).toList()) + ", ... (" + keys.size()
+                + " in all)]";
     }
 
     private boolean isIgnorable(String key) {

@@ -3,6 +3,7 @@ package io.voxtok.units;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.DType;
+import io.voxtok.modelio.LoadedValues;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
 import java.io.IOException;
@@ -37,7 +38,8 @@ public final class Centroids {
     /**
      * Reads a {@code (k, dim)} float32 (or float64, converted) {@code .npy}.
      *
-     * @throws VoxtokException USER_INPUT naming the file when it is not a 2-D floating-point array
+     * @throws VoxtokException USER_INPUT naming the file when it is not a 2-D floating-point array or holds a NaN or
+     *                         infinite value (naming the centroid and dimension)
      */
     public static Centroids load(Path npy) {
         Tensor t = NpyFile.read(npy);
@@ -46,7 +48,15 @@ public final class Centroids {
             throw new VoxtokException(ErrorKind.USER_INPUT, npy + ": expected a (k, dim) float32 array of centroids, got "
                     + t.dtype() + " " + Arrays.toString(s));
         }
-        return new Centroids(t.toFloatArray(), Math.toIntExact(s[0]), Math.toIntExact(s[1]));
+        float[] values = t.toFloatArray();
+        int bad = LoadedValues.firstNonFinite(values);
+        if (bad >= 0) {
+            // a NaN centroid is never nearest and an infinite one always far, so units would silently skip it
+            throw new VoxtokException(ErrorKind.USER_INPUT, npy + ": centroid " + bad / s[1] + " holds " + values[bad]
+                    + " at dimension " + bad % s[1] + " (centroids must be finite"
+                    + (t.dtype() == DType.FLOAT64 ? " and within float32 range" : "") + ")");
+        }
+        return new Centroids(values, Math.toIntExact(s[0]), Math.toIntExact(s[1]));
     }
 
     /** Writes a {@code (k, dim)} float32 {@code .npy}, atomically (NpyFile writes a temporary file, then moves it). */

@@ -8,6 +8,7 @@ import io.voxtok.api.teacher.LayerSelection;
 import io.voxtok.api.teacher.Teacher;
 import io.voxtok.api.teacher.TeacherSpec;
 import io.voxtok.modelio.AtomicFiles;
+import io.voxtok.modelio.LoadedValues;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
 import java.io.IOException;
@@ -145,7 +146,8 @@ public final class FeatureCache {
     /**
      * Reads the cached features of one item.
      *
-     * @throws VoxtokException USER_INPUT when the file is missing or not a 2-D float array
+     * @throws VoxtokException USER_INPUT when the file is missing, not a 2-D float array or holds a NaN or infinite
+     *                         value
      */
     public FeatureSequence load(String id) {
         Path file = fileFor(id);
@@ -159,6 +161,8 @@ public final class FeatureCache {
         if (s.length != 2) {
             throw VoxtokException.userInput(file + ": expected (frames, dim), got shape " + java.util.Arrays.toString(s));
         }
-        return FeatureSequence.of(t.toFloatArray(), (int) s[0], (int) s[1], m.frameRate());
+        float[] values = t.toFloatArray();
+        LoadedValues.requireFinite(values, file, "the cached features of '" + id + "'");
+        return FeatureSequence.of(values, (int) s[0], (int) s[1], m.frameRate());
     }
 }

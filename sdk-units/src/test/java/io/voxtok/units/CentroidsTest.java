@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.DType;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,5 +48,25 @@ class CentroidsTest {
         NpyFile.write(f, Tensor.ofFloats(new float[] {1, 2, 3}, 3));
         VoxtokException e = assertThrows(VoxtokException.class, () -> Centroids.load(f));
         assertTrue(e.getMessage().contains("bad.npy"), e.getMessage());
+    }
+
+    @Test
+    void refusesANanCentroidNamingFileCentroidAndDimension() {
+        Path f = tmp.resolve("nan.npy");
+        NpyFile.write(f, Tensor.ofFloats(new float[] {1, 2, 3, 4, 5, Float.NaN, 7, 8}, 4, 2));
+        VoxtokException e = assertThrows(VoxtokException.class, () -> Centroids.load(f));
+        assertEquals(ErrorKind.USER_INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith(f + ": centroid 2 holds NaN at dimension 1"), e.getMessage());
+    }
+
+    @Test
+    void refusesFloat64CentroidsBeyondFloat32Range() {
+        Path f = tmp.resolve("huge.npy");
+        ByteBuffer b = ByteBuffer.allocate(4 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(new double[] {1, 2, 1e39, 4});
+        NpyFile.write(f, new Tensor(DType.FLOAT64, new long[] {2, 2}, b));
+        VoxtokException e = assertThrows(VoxtokException.class, () -> Centroids.load(f));
+        assertTrue(e.getMessage().contains("huge.npy: centroid 1 holds Infinity at dimension 0")
+                && e.getMessage().contains("float32 range"), e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package io.voxtok.plugin.encodec;
 import io.voxtok.api.ComponentId;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.AudioBuffer;
+import io.voxtok.api.bench.ProgressListener;
 import io.voxtok.api.token.ComputeCost;
 import io.voxtok.api.token.LayerRange;
 import io.voxtok.api.token.TokenMatrix;
@@ -114,8 +115,18 @@ public final class Encodec48kTokenizer implements Tokenizer, ComputeCost {
         return encodeBatch(List.of(audio), layers);
     }
 
+    /** Reports one step per 1 s segment. */
+    @Override
+    public TokenMatrix encode(AudioBuffer audio, LayerRange layers, ProgressListener progress) {
+        return encodeItems(List.of(audio), layers, progress);
+    }
+
     @Override
     public TokenMatrix encodeBatch(List<AudioBuffer> items, LayerRange layers) {
+        return encodeItems(items, layers, ProgressListener.none());
+    }
+
+    private TokenMatrix encodeItems(List<AudioBuffer> items, LayerRange layers, ProgressListener progress) {
         requireOpen();
         EncodecInputChecks.checkLayers(id, spec, bandwidthKbps, model.config(), layers);
         if (items.isEmpty()) {
@@ -130,7 +141,7 @@ public final class Encodec48kTokenizer implements Tokenizer, ComputeCost {
             for (int ch = 0; ch < planar.length; ch++) {
                 planar[ch] = a.channel(ch);
             }
-            List<EncodedFrame> segments = model.encode(planar, layers.start(), layers.end());
+            List<EncodedFrame> segments = model.encode(planar, layers.start(), layers.end(), progress);
             TokenMatrix m = TokenMatrix.single(SegmentedTokenLayout.concatenate(segments), layers.start(),
                     spec.codebookSize(), spec.frameRate(), producer);
             matrices.add(m.withSideInfo(SegmentedTokenLayout.SCALE,

@@ -34,6 +34,18 @@ public interface Tokenizer extends Component {
      */
     TokenMatrix encode(AudioBuffer audio, LayerRange layers);
 
+    /**
+     * Like {@link #encode(AudioBuffer, LayerRange)}, reporting progress inside the item to {@code progress}, for
+     * tokenizers that encode long audio piece by piece (windows, segments): {@code onProgress(done, total)} after each
+     * piece, on the calling thread. The codes are exactly those of {@code encode(audio, layers)}. The default reports
+     * nothing: a tokenizer that encodes in one pass has no intermediate progress to give.
+     *
+     * @since SPI 1.3.0
+     */
+    default TokenMatrix encode(AudioBuffer audio, LayerRange layers, io.voxtok.api.bench.ProgressListener progress) {
+        return encode(audio, layers);
+    }
+
     /** Encodes one item with every layer. */
     default TokenMatrix encode(AudioBuffer audio) {
         return encode(audio, LayerRange.first(spec().numLayers()));

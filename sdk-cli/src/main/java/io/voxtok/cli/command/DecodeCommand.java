@@ -13,6 +13,7 @@ import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenIo;
 import io.voxtok.cli.support.TokenizerSelection;
+import io.voxtok.modelio.OutputClaim;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,9 @@ public final class DecodeCommand implements Callable<Integer> {
         OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(inputs, InputFiles.TOKENS), output, "wav");
         plan.removeStaleTemporaries();
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
+        // claimed before the model loads: another process writing one of these meanwhile keeps its file
+        try (OutputClaim claim = plan.claim(); VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), plan.size())) {
             Tokenizer tok = selection.create(rt);
             for (int n = 0; n < plan.size(); n++) {
                 Path f = plan.inputs().get(n).path();

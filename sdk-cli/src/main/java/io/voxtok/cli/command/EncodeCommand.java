@@ -13,6 +13,7 @@ import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenIo;
 import io.voxtok.cli.support.TokenizerSelection;
+import io.voxtok.modelio.OutputClaim;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,7 +59,9 @@ public final class EncodeCommand implements Callable<Integer> {
         TokenIo.checkExtension(plan.output(0));
         plan.removeStaleTemporaries();
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
+        // claimed before the model loads: another process writing one of these meanwhile keeps its file
+        try (OutputClaim claim = plan.claim(); VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), plan.size())) {
             Tokenizer tok = selection.create(rt);
             TokenizerSpec tokSpec = tok.spec();
             LayerRange layers = LayerRange.of(startLayer, nq == null ? tokSpec.numLayers() : nq);
@@ -71,7 +74,7 @@ public final class EncodeCommand implements Callable<Integer> {
                 Path out = plan.output(i);
                 boolean ok = batch.run(f, List.of(out), () -> {
                     AudioBuffer audio = AudioReader.readAs(f, tokSpec.sampleRate(), tokSpec.channels());
-                    TokenMatrix codes = tok.encode(audio, layers);
+                    TokenMatrix codes = tok.encode(audio, layers, bar.within(f.getFileName().toString()));
                     Map<String, String> meta = new LinkedHashMap<>(tok.tokenMetadata());
                     meta.put("source", f.getFileName().toString());
                     TokenIo.write(out, codes, tokSpec, meta);

@@ -49,7 +49,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         // would share one .npy.
         InputFiles.requireUniqueStems(files, "feature ids");
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), files.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
+        try (VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), files.size())) {
             Teacher t = selection.create(rt);
             int rate = t.spec().sampleRate();
             FeatureCache cache = new FeatureCache(output, t.id().toString(), selection.layers());

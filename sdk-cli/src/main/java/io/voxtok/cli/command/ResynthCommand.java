@@ -2,6 +2,7 @@ package io.voxtok.cli.command;
 
 import io.voxtok.api.audio.AudioBuffer;
 import io.voxtok.api.token.LayerRange;
+import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.audio.AudioReader;
@@ -13,6 +14,7 @@ import io.voxtok.cli.support.OutputPlan;
 import io.voxtok.cli.support.ProgressBar;
 import io.voxtok.cli.support.RuntimeOptions;
 import io.voxtok.cli.support.TokenizerSelection;
+import io.voxtok.modelio.OutputClaim;
 import io.voxtok.runtime.VoxtokRuntime;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +51,9 @@ public final class ResynthCommand implements Callable<Integer> {
         OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(inputs, InputFiles.AUDIO), output, "wav");
         plan.removeStaleTemporaries();
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), plan.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(plan.size())) {
+        // claimed before the model loads: another process writing one of these meanwhile keeps its file
+        try (OutputClaim claim = plan.claim(); VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), plan.size())) {
             Tokenizer tok = selection.create(rt);
             TokenizerSpec tokSpec = tok.spec();
             LayerRange layers = LayerRange.first(nq == null ? tokSpec.numLayers() : nq);
@@ -58,7 +62,8 @@ public final class ResynthCommand implements Callable<Integer> {
                 Path out = plan.output(i);
                 boolean ok = batch.run(f, List.of(out), () -> {
                     AudioBuffer audio = AudioReader.readAs(f, tokSpec.sampleRate(), tokSpec.channels());
-                    AudioBuffer decoded = tok.decode(tok.encode(audio, layers));
+                    TokenMatrix codes = tok.encode(audio, layers, bar.within(f.getFileName().toString()));
+                    AudioBuffer decoded = tok.decode(codes);
                     DecodedAudioCheck.requireFinite(decoded, f, tok);
                     WavWriter.write(out, decoded);
                 });

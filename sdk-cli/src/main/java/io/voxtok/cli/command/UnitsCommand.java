@@ -68,7 +68,8 @@ public final class UnitsCommand implements Callable<Integer> {
         StringBuilder lines = new StringBuilder();
         AtomicFiles.removeStaleTemporaries(output.toAbsolutePath().getParent());
         BatchRun batch = new BatchRun(spec.commandLine().getErr(), runtime.verbose(), files.size());
-        try (VoxtokRuntime rt = runtime.start(); ProgressBar bar = new ProgressBar(files.size())) {
+        try (VoxtokRuntime rt = runtime.start();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), files.size())) {
             Teacher t = selection.create(rt);
             for (Path f : files) {
                 FeatureSequence[] fs = new FeatureSequence[1];

@@ -2,6 +2,7 @@ package io.voxtok.cli.support;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.OutputClaim;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  *
  * <p>Either way, outputs that a failed input would have written and that already exist (from an earlier run over
  * the same folder, or written before the failure) are deleted, and the failure line says so: no output in the
- * folder looks valid for an input that failed.
+ * folder looks valid for an input that failed. An output another process wrote during this run (a claimed output,
+ * {@link OutputClaim}) is that process's result and is kept.
  */
 public final class BatchRun {
     /** The work of one input. */
@@ -121,7 +123,12 @@ public final class BatchRun {
 
     private static String removeStale(List<Path> outputs) {
         List<String> removed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (Path p : outputs) {
+            if (OutputClaim.changedByOthers(p)) {
+                kept.add(p.toString()); // another process's result, written during this run: not ours to delete
+                continue;
+            }
             try {
                 if (Files.isRegularFile(p) && Files.deleteIfExists(p)) {
                     removed.add(p.toString());
@@ -130,7 +137,8 @@ public final class BatchRun {
                 return "; could not remove its stale output " + p + ": " + e.getMessage();
             }
         }
-        return removed.isEmpty() ? "" : "; removed its stale output " + String.join(", ", removed);
+        return (removed.isEmpty() ? "" : "; removed its stale output " + String.join(", ", removed))
+                + (kept.isEmpty() ? "" : "; kept " + String.join(", ", kept) + ", which another process wrote");
     }
 
     /** The failure of a single-input run, naming the input (errors from a model stage do not know the file). */

@@ -67,21 +67,23 @@ public final class InputFiles {
     }
 
     /**
-     * Refuses inputs whose file names without extension are equal, for outputs keyed by that name alone (unit
-     * lines, feature-cache ids that training looks up by utterance id).
+     * Refuses inputs whose file names without extension are equal, ignoring case, for outputs keyed by that name
+     * alone (unit lines, feature-cache ids that training looks up by utterance id).
      *
      * @param keyedAs what the name keys, for the message (e.g. {@code "unit line ids"})
      * @throws VoxtokException USER_INPUT listing every clash
      */
     public static void requireUniqueStems(List<InputFile> files, String keyedAs) {
+        // compared ignoring case: 'A' and 'a' name one file A.npy / a.npy on macOS and Windows
         Map<String, List<Path>> byStem = new LinkedHashMap<>();
         for (InputFile f : files) {
-            byStem.computeIfAbsent(stem(f.path()), k -> new ArrayList<>()).add(f.path());
+            byStem.computeIfAbsent(stem(f.path()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f.path());
         }
         List<String> clashes = new ArrayList<>();
-        for (Map.Entry<String, List<Path>> e : byStem.entrySet()) {
-            if (e.getValue().size() > 1) {
-                clashes.add("'" + e.getKey() + "' from " + String.join(" and ", e.getValue().stream().map(Path::toString).toList()));
+        for (List<Path> same : byStem.values()) {
+            if (same.size() > 1) {
+                String names = String.join("' / '", same.stream().map(InputFiles::stem).distinct().toList());
+                clashes.add("'" + names + "' from " + String.join(" and ", same.stream().map(Path::toString).toList()));
             }
         }
         if (!clashes.isEmpty()) {

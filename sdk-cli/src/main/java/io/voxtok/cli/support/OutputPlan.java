@@ -2,6 +2,7 @@ package io.voxtok.cli.support;
 
 import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.AtomicFiles;
+import io.voxtok.modelio.OutputClaim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +25,12 @@ import java.util.Set;
  *
  * <p>Two inputs that would write one output ({@code x.wav} and {@code x.flac} in one folder, or {@code a/x.flac} and
  * {@code b/x.flac} named as files) and an output that is one of the inputs are refused with the full list, before
- * any model is loaded: a directory run never overwrites one input's result with another's.
+ * any model is loaded: a directory run never overwrites one input's result with another's. Paths are compared
+ * ignoring case ({@code A.wav} and {@code a.wav} give {@code A.vtok} and {@code a.vtok}, one file on the
+ * case-insensitive file systems of macOS and Windows), so a run refused there is refused everywhere.
+ *
+ * <p>{@link #claim()} claims the outputs for the run ({@link OutputClaim}): another process that writes one of them
+ * meanwhile keeps its file, and this run's input fails naming it.
  */
 public final class OutputPlan {
     private static final int CLASHES_LISTED = 5;
@@ -92,6 +99,16 @@ public final class OutputPlan {
     }
 
     /**
+     * Claims the outputs for this run, recording their state now, before the long work: a write finding one changed
+     * by another process since is refused (see {@link OutputClaim}). Close it when the run ends.
+     *
+     * @throws io.voxtok.api.VoxtokException USER_INPUT when another run of this process claims an output already
+     */
+    public OutputClaim claim() {
+        return OutputClaim.of(outputs);
+    }
+
+    /**
      * Deletes the temporary files that a killed earlier run left in the folders this plan writes to (see
      * {@link AtomicFiles#removeStaleTemporaries}); files another running process is writing stay.
      *
@@ -110,29 +127,34 @@ public final class OutputPlan {
     }
 
     private static void checkClashes(List<InputFile> inputs, List<Path> outputs) {
-        Map<Path, InputFile> inputByPath = new HashMap<>();
+        Map<String, InputFile> inputByPath = new HashMap<>();
         for (InputFile in : inputs) {
-            inputByPath.put(key(in.path()), in);
+            inputByPath.put(clashKey(in.path()), in);
         }
-        Map<Path, List<InputFile>> writers = new LinkedHashMap<>();
+        Map<String, List<Integer>> writers = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             Path o = outputs.get(i);
-            InputFile overwritten = inputByPath.get(key(o));
+            InputFile overwritten = inputByPath.get(clashKey(o));
             if (overwritten != null) {
                 throw VoxtokException.userInput(o + " would be written over the input " + overwritten.path()
+                        + (key(o).equals(key(overwritten.path())) ? "" : " (one file where case is ignored)")
                         + "; choose another -o");
             }
-            writers.computeIfAbsent(key(o), k -> new ArrayList<>()).add(inputs.get(i));
+            writers.computeIfAbsent(clashKey(o), k -> new ArrayList<>()).add(i);
         }
         List<String> clashes = new ArrayList<>();
         int count = 0;
         for (int i = 0; i < inputs.size(); i++) {
-            List<InputFile> w = writers.get(key(outputs.get(i)));
-            if (w.size() > 1 && w.get(0) == inputs.get(i)) {
+            List<Integer> w = writers.get(clashKey(outputs.get(i)));
+            if (w.size() > 1 && w.get(0) == i) {
                 count++;
                 if (clashes.size() < CLASHES_LISTED) {
-                    clashes.add(outputs.get(i) + " from " + String.join(" and ",
-                            w.stream().map(x -> x.path().toString()).toList()));
+                    Set<String> names = new LinkedHashSet<>();
+                    w.forEach(j -> names.add(outputs.get(j).toString()));
+                    clashes.add(String.join(" and ", names)
+                            + (names.size() > 1 ? " (one file where case is ignored, as on macOS and Windows)" : "")
+                            + " from " + String.join(" and ", w.stream().map(j -> inputs.get(j).path().toString())
+                            .toList()));
                 }
             }
         }
@@ -147,5 +169,10 @@ public final class OutputPlan {
 
     private static Path key(Path p) {
         return p.toAbsolutePath().normalize();
+    }
+
+    /** The path as a case-insensitive file system sees it. */
+    private static String clashKey(Path p) {
+        return key(p).toString().toLowerCase(Locale.ROOT);
     }
 }

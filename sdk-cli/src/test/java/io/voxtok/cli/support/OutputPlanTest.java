@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.OutputClaim;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,5 +144,64 @@ class OutputPlanTest {
         OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(List.of(dir.resolve("corpus")), InputFiles.AUDIO), out, "vtok");
         assertEquals(Set.of(staleTop, staleSub), Set.copyOf(plan.removeStaleTemporaries()));
         assertTrue(Files.exists(elsewhere), "folders the run does not write to are not touched");
+    }
+
+    @Test
+    void outputsEqualButForCaseClashAsOnCaseInsensitiveFileSystems() throws IOException {
+        Path upper = file("corpus/A.wav");
+        Path lower = file("corpus/a.wav");
+        file("corpus/b.wav");
+        Path out = dir.resolve("out");
+        VoxtokException e = assertThrows(VoxtokException.class, () -> OutputPlan.of(
+                InputFiles.expandRooted(List.of(dir.resolve("corpus")), InputFiles.AUDIO), out, "vtok"));
+        assertEquals(ErrorKind.USER_INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("1 output would be written by several inputs, nothing written: "
+                + out.resolve("A.vtok") + " and " + out.resolve("a.vtok") + " (one file where case is ignored, as on"
+                + " macOS and Windows) from " + upper + " and " + lower), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anOutputEqualToAnInputButForCaseIsRefused() throws IOException {
+        Path corpus = file("corpus/X.WAV").getParent();
+        VoxtokException e = assertThrows(VoxtokException.class,
+                () -> OutputPlan.of(InputFiles.expandRooted(List.of(corpus), InputFiles.AUDIO), corpus, "wav"));
+        assertEquals(corpus.resolve("X.wav") + " would be written over the input " + corpus.resolve("X.WAV")
+                + " (one file where case is ignored); choose another -o", e.getMessage());
+    }
+
+    @Test
+    void stemKeyedOutputsRefuseNamesEqualButForCase() throws IOException {
+        Path a = file("a/Utt1.wav");
+        Path b = file("b/utt1.wav");
+        List<InputFile> in = InputFiles.expandRooted(List.of(dir.resolve("a"), dir.resolve("b")), InputFiles.AUDIO);
+        VoxtokException e = assertThrows(VoxtokException.class, () -> InputFiles.requireUniqueStems(in, "feature ids"));
+        assertTrue(e.getMessage().contains("nothing written: 'Utt1' / 'utt1' from " + a + " and " + b),
+                e.getMessage());
+    }
+
+    @Test
+    void aClaimedOutputThatAnotherProcessWroteIsKeptWhenItsInputFails() throws IOException {
+        Path x = file("corpus/x.wav");
+        Path out = dir.resolve("out");
+        OutputPlan plan = OutputPlan.of(InputFiles.expandRooted(List.of(x, file("corpus/y.wav")), InputFiles.AUDIO),
+                out, "vtok");
+        Path stale = file("out/y.vtok");
+        StringWriter err = new StringWriter();
+        try (OutputClaim claim = plan.claim()) {
+            // another process writes x.vtok while this run works on x.wav, which then fails
+            file("out/x.vtok");
+            BatchRun batch = new BatchRun(new PrintWriter(err), false, 2);
+            assertFalse(batch.run(x, List.of(plan.output(0)), () -> {
+                throw new IOException("decoder failed");
+            }));
+            assertFalse(batch.run(plan.inputs().get(1).path(), List.of(plan.output(1)), () -> {
+                throw new IOException("decoder failed");
+            }));
+        }
+        assertTrue(Files.exists(out.resolve("x.vtok")), "another process's output is not deleted: " + err);
+        assertTrue(err.toString().contains("; kept " + out.resolve("x.vtok") + ", which another process wrote"),
+                err.toString());
+        assertFalse(Files.exists(stale), "a stale output of an earlier run still is: " + err);
     }
 }

@@ -2,6 +2,7 @@ package io.voxtok.training.data;
 
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.modelio.LoadedValues;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
 import io.voxtok.units.FeatureCacheManifest;
@@ -95,7 +96,8 @@ public final class TeacherFeatureFiles {
      *
      * @param id   the item, for messages
      * @param file the {@code .npy}
-     * @throws VoxtokException USER_INPUT naming the item and the file when the shape is not {@code (frames, dim)}
+     * @throws VoxtokException USER_INPUT naming the item and the file when the shape is not {@code (frames, dim)} or
+     *                         a value is NaN or infinite (a NaN target would make every distillation loss NaN)
      */
     public float[][] read(String id, Path file) {
         Tensor t;
@@ -122,6 +124,7 @@ public final class TeacherFeatureFiles {
         } catch (IllegalStateException e) {
             throw new VoxtokException(ErrorKind.USER_INPUT, file + ": unsupported dtype " + t.dtype(), e);
         }
+        LoadedValues.requireFinite(flat, file, "teacher features of training item '" + id + "'");
         float[][] rows = new float[frames][];
         for (int f = 0; f < frames; f++) {
             rows[f] = Arrays.copyOfRange(flat, f * d, (f + 1) * d);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.voxtok.api.bench.ProgressListener;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.nn.FiniteValues;
 import io.voxtok.nn.backend.PyTorchBackend;
@@ -156,10 +157,19 @@ public final class EncodecModel implements AutoCloseable {
      * ranges follow).
      */
     public List<EncodedFrame> encode(float[][] audio, int st, int end) {
+        return encode(audio, st, end, ProgressListener.none());
+    }
+
+    /**
+     * Like {@link #encode(float[][], int, int)}, reporting {@code onProgress(segmentsDone, segments)} after each
+     * segment (once for an unsegmented model), so a caller can show progress inside one long input.
+     */
+    public List<EncodedFrame> encode(float[][] audio, int st, int end, ProgressListener progress) {
         int length = audio[0].length;
         List<EncodedFrame> frames = new ArrayList<>();
         int segment = config.segmented() ? config.segmentLength() : length;
         int stride = config.segmented() ? config.segmentStride() : Math.max(1, length);
+        long segments = Math.max(1, ((long) length + stride - 1) / stride);
         try (NDManager m = weights.newSubManager(); NDArray x = input(m, audio)) {
             for (int offset = 0; offset < length; offset += stride) {
                 try (NDManager s = m.newSubManager();
@@ -167,6 +177,7 @@ public final class EncodecModel implements AutoCloseable {
                     seg.attach(s);
                     frames.add(encodeSegment(seg, st, end));
                 }
+                progress.onProgress(frames.size(), segments);
             }
         }
         return frames;

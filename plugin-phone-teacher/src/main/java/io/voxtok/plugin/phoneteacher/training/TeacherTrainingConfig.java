@@ -4,6 +4,7 @@ import io.voxtok.api.VoxtokException;
 import io.voxtok.nn.config.JsonConfig;
 import io.voxtok.nn.config.JsonConfigReader;
 import io.voxtok.plugin.phoneteacher.model.PhoneTeacherConfig;
+import io.voxtok.training.config.TrainingBounds;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * {@code valid_steps}), {@code checkpoints_kept} (2), {@code valid_items} (dev items evaluated; 64),
  * {@code valid_seconds} (first seconds of each dev item; 30), {@code loader_threads} (1), {@code seed} (1234),
  * {@code dropout} (probability before each block after the first and before the classifier; 0),
- * {@code mel_warp} (largest relative mel-axis warp of {@link MelWarp}; 0).
+ * {@code mel_warp} (largest relative mel-axis warp of {@link MelWarp}; 0). The trainer fields are bounded by
+ * {@link TrainingBounds}.
  *
  * @param model  architecture (with a placeholder inventory)
  * @param source the file read
@@ -30,29 +32,37 @@ public record TeacherTrainingConfig(PhoneTeacherConfig model, double learningRat
     public static TeacherTrainingConfig read(Path file) {
         JsonConfig json = JsonConfigReader.read(file);
         PhoneTeacherConfig model = PhoneTeacherConfig.fromJson(json, false);
-        int valid = positive(json, "valid_steps", json.optInt("valid_steps").orElse(250));
+        int valid = json.optInt("valid_steps").orElse(250);
         TeacherTrainingConfig c = new TeacherTrainingConfig(model, number(json, "learning_rate", 1e-3),
-                number(json, "beta1", 0.9), number(json, "beta2", 0.999),
-                positive(json, "batch_size", json.optInt("batch_size").orElse(16)),
-                positive(json, "segment_size", json.optInt("segment_size").orElse(32_000)),
-                positive(json, "max_steps", json.optInt("max_steps").orElse(1500)), valid,
-                positive(json, "save_steps", json.optInt("save_steps").orElse(valid)),
-                positive(json, "checkpoints_kept", json.optInt("checkpoints_kept").orElse(2)),
-                positive(json, "valid_items", json.optInt("valid_items").orElse(64)),
-                number(json, "valid_seconds", 30.0),
-                positive(json, "loader_threads", json.optInt("loader_threads").orElse(1)),
-                json.optInt("seed").orElse(1234), number(json, "dropout", 0.0), number(json, "mel_warp", 0.0), file);
+                number(json, "beta1", 0.9), number(json, "beta2", 0.999), json.optInt("batch_size").orElse(16),
+                json.optInt("segment_size").orElse(32_000), json.optInt("max_steps").orElse(1500), valid,
+                json.optInt("save_steps").orElse(valid), json.optInt("checkpoints_kept").orElse(2),
+                json.optInt("valid_items").orElse(64), number(json, "valid_seconds", 30.0),
+                json.optInt("loader_threads").orElse(1), json.optInt("seed").orElse(1234), number(json, "dropout", 0.0), number(json, "mel_warp", 0.0), file);
+        c.checkBounds(json.source());
         if (c.segmentSize % model.hop() != 0) {
             throw VoxtokException.userInput(file + ": segment_size " + c.segmentSize + " is not a multiple of hop_length "
                     + model.hop());
         }
-        if (!(c.dropout >= 0 && c.dropout < 1) || !(c.melWarp >= 0 && c.melWarp < 0.5)) {
-            throw VoxtokException.userInput(file + ": need 0 <= dropout < 1 and 0 <= mel_warp < 0.5");
-        }
-        if (!(c.learningRate > 0) || !(c.validSeconds > 0)) {
-            throw VoxtokException.userInput(file + ": learning_rate and valid_seconds must be positive");
-        }
         return c;
+    }
+
+    /** The trainer fields against {@link TrainingBounds}: NaN, negative or absurd values name their field. */
+    private void checkBounds(String src) {
+        TrainingBounds.learningRate(src, "learning_rate", learningRate);
+        TrainingBounds.beta(src, "beta1", beta1);
+        TrainingBounds.beta(src, "beta2", beta2);
+        TrainingBounds.batch(src, "batch_size", batchSize, "segment_size", segmentSize, model.hop(),
+                model.sampleRate());
+        TrainingBounds.steps(src, "max_steps", maxSteps, 1);
+        TrainingBounds.steps(src, "valid_steps", validSteps, 1);
+        TrainingBounds.steps(src, "save_steps", saveSteps, 1);
+        TrainingBounds.count(src, "checkpoints_kept", checkpointsKept, 1, TrainingBounds.MAX_ITEMS);
+        TrainingBounds.count(src, "valid_items", validItems, 1, TrainingBounds.MAX_ITEMS);
+        TrainingBounds.real(src, "valid_seconds", validSeconds, 0, false, TrainingBounds.MAX_VALID_SECONDS, true);
+        TrainingBounds.count(src, "loader_threads", loaderThreads, 1, TrainingBounds.MAX_THREADS);
+        TrainingBounds.real(src, "dropout", dropout, 0, true, 1, false);
+        TrainingBounds.real(src, "mel_warp", melWarp, 0, true, 0.5, false);
     }
 
     /** Frames per training crop. */
@@ -69,12 +79,5 @@ public record TeacherTrainingConfig(PhoneTeacherConfig model, double learningRat
             return b.doubleValue();
         }
         throw VoxtokException.userInput(json.source() + ": " + field + " must be a number, got " + v);
-    }
-
-    private static int positive(JsonConfig json, String field, int v) {
-        if (v <= 0) {
-            throw VoxtokException.userInput(json.source() + ": " + field + " must be positive, got " + v);
-        }
-        return v;
     }
 }

@@ -2,7 +2,9 @@ package io.voxtok.plugin.slmtokbench.alignment;
 
 import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.AtomicFiles;
+import io.voxtok.modelio.DType;
 import io.voxtok.modelio.Json;
+import io.voxtok.modelio.LoadedValues;
 import io.voxtok.modelio.SafetensorsWriter;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.modelio.Tensor;
@@ -75,7 +77,12 @@ final class ProbeCheckpoints {
             Map<String, Tensor> adam = new LinkedHashMap<>();
             StateDict a = StateDict.read(d.resolve("adam.safetensors"));
             for (String k : a.keys()) {
-                adam.put(k, a.get(k));
+                Tensor t = a.get(k);
+                if (!k.endsWith(".step")) {
+                    // NaN moments would make every later update NaN: the resumed probe would train on garbage
+                    LoadedValues.requireFinite(t.toFloatArray(), a.source(), "key '" + k + "'");
+                }
+                adam.put(k, t);
             }
             Object bestDev = state.get("best_dev");
             return Optional.of(new Saved(((Number) state.get("epoch")).intValue(),
@@ -141,10 +148,18 @@ final class ProbeCheckpoints {
         return o == null ? Double.NaN : ((Number) o).doubleValue();
     }
 
+    /** The weights of a saved state dict, each a finite floating-point tensor (refused naming the file and key). */
     private static Map<String, float[]> floats(StateDict d) {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (String k : d.keys()) {
-            out.put(k, d.get(k).toFloatArray());
+            Tensor t = d.get(k);
+            if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.FLOAT64) {
+                throw VoxtokException.userInput(d.source() + ": key '" + k + "' has dtype " + t.dtype()
+                        + " where float32 weights are required");
+            }
+            float[] values = t.toFloatArray();
+            LoadedValues.requireFinite(values, d.source(), "key '" + k + "'");
+            out.put(k, values);
         }
         return out;
     }

@@ -4,6 +4,7 @@ import io.voxtok.api.VoxtokException;
 import io.voxtok.nn.config.JsonConfig;
 import io.voxtok.nn.config.JsonConfigReader;
 import io.voxtok.plugin.speakerencoder.model.SpeakerEncoderConfig;
+import io.voxtok.training.config.TrainingBounds;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  * checkpoint period; 250), {@code save_steps} (checkpoint period; {@code valid_steps}), {@code checkpoints_kept}
  * (2), {@code valid_items} (dev utterances scored, spread evenly over the dev split; 240), {@code loader_threads}
  * (1), {@code seed} (1234), {@code dropout} (0), and the additive-margin softmax {@code am_margin} (m, 0.2) and
- * {@code am_scale} (s, 30).
+ * {@code am_scale} (s, 30). The trainer fields are bounded by {@link TrainingBounds}.
  *
  * @param model  architecture
  * @param source the file read
@@ -31,30 +32,40 @@ public record SpeakerTrainingConfig(SpeakerEncoderConfig model, double learningR
     public static SpeakerTrainingConfig read(Path file) {
         JsonConfig json = JsonConfigReader.read(file);
         SpeakerEncoderConfig model = SpeakerEncoderConfig.fromJson(json);
-        int valid = positive(json, "valid_steps", json.optInt("valid_steps").orElse(250));
+        int valid = json.optInt("valid_steps").orElse(250);
         double lr = number(json, "learning_rate", 1e-3);
         SpeakerTrainingConfig c = new SpeakerTrainingConfig(model, lr, number(json, "final_learning_rate", lr),
-                number(json, "beta1", 0.9), number(json, "beta2", 0.999),
-                positive(json, "batch_size", json.optInt("batch_size").orElse(32)),
-                positive(json, "segment_size", json.optInt("segment_size").orElse(24_000)),
-                positive(json, "max_steps", json.optInt("max_steps").orElse(1500)), valid,
-                positive(json, "save_steps", json.optInt("save_steps").orElse(valid)),
-                positive(json, "checkpoints_kept", json.optInt("checkpoints_kept").orElse(2)),
-                positive(json, "valid_items", json.optInt("valid_items").orElse(240)),
-                positive(json, "loader_threads", json.optInt("loader_threads").orElse(1)),
+                number(json, "beta1", 0.9), number(json, "beta2", 0.999), json.optInt("batch_size").orElse(32),
+                json.optInt("segment_size").orElse(24_000), json.optInt("max_steps").orElse(1500), valid,
+                json.optInt("save_steps").orElse(valid), json.optInt("checkpoints_kept").orElse(2),
+                json.optInt("valid_items").orElse(240), json.optInt("loader_threads").orElse(1),
                 json.optInt("seed").orElse(1234), number(json, "dropout", 0.0), number(json, "am_margin", 0.2),
                 number(json, "am_scale", 30.0), file);
+        c.checkBounds(json.source());
         if (c.segmentSize % model.hop() != 0 || c.segmentSize < model.nFft()) {
             throw VoxtokException.userInput(file + ": segment_size " + c.segmentSize + " must be a multiple of "
                     + "hop_length " + model.hop() + " and at least n_fft " + model.nFft());
         }
-        if (!(c.dropout >= 0 && c.dropout < 1) || !(c.margin >= 0 && c.margin < 1) || !(c.scale > 0)) {
-            throw VoxtokException.userInput(file + ": need 0 <= dropout < 1, 0 <= am_margin < 1 and am_scale > 0");
-        }
-        if (!(c.learningRate > 0) || !(c.finalLearningRate >= 0)) {
-            throw VoxtokException.userInput(file + ": learning_rate must be positive and final_learning_rate >= 0");
-        }
         return c;
+    }
+
+    /** The trainer fields against {@link TrainingBounds}: NaN, negative or absurd values name their field. */
+    private void checkBounds(String src) {
+        TrainingBounds.learningRate(src, "learning_rate", learningRate);
+        TrainingBounds.learningRateOrZero(src, "final_learning_rate", finalLearningRate);
+        TrainingBounds.beta(src, "beta1", beta1);
+        TrainingBounds.beta(src, "beta2", beta2);
+        TrainingBounds.batch(src, "batch_size", batchSize, "segment_size", segmentSize, model.hop(),
+                model.sampleRate());
+        TrainingBounds.steps(src, "max_steps", maxSteps, 1);
+        TrainingBounds.steps(src, "valid_steps", validSteps, 1);
+        TrainingBounds.steps(src, "save_steps", saveSteps, 1);
+        TrainingBounds.count(src, "checkpoints_kept", checkpointsKept, 1, TrainingBounds.MAX_ITEMS);
+        TrainingBounds.count(src, "valid_items", validItems, 1, TrainingBounds.MAX_ITEMS);
+        TrainingBounds.count(src, "loader_threads", loaderThreads, 1, TrainingBounds.MAX_THREADS);
+        TrainingBounds.real(src, "dropout", dropout, 0, true, 1, false);
+        TrainingBounds.real(src, "am_margin", margin, 0, true, 1, false);
+        TrainingBounds.real(src, "am_scale", scale, 0, false, 1000, true);
     }
 
     /**
@@ -76,12 +87,5 @@ public record SpeakerTrainingConfig(SpeakerEncoderConfig model, double learningR
             return b.doubleValue();
         }
         throw VoxtokException.userInput(json.source() + ": " + field + " must be a number, got " + v);
-    }
-
-    private static int positive(JsonConfig json, String field, int v) {
-        if (v <= 0) {
-            throw VoxtokException.userInput(json.source() + ": " + field + " must be positive, got " + v);
-        }
-        return v;
     }
 }

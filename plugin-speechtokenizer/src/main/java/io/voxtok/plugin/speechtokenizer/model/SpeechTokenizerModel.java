@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.voxtok.api.ErrorKind;
 import io.voxtok.api.VoxtokException;
+import io.voxtok.api.bench.ProgressListener;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.nn.FiniteValues;
 import io.voxtok.nn.NdArrays;
@@ -427,6 +428,16 @@ public final class SpeechTokenizerModel implements AutoCloseable {
      * never copied whole: only one window at a time is copied out. The caller has checked the samples are finite.
      */
     public EncodedBatch encodeChunked(java.nio.FloatBuffer waveform, int st, int nq, ChunkingOptions options) {
+        return encodeChunked(waveform, st, nq, options, ProgressListener.none());
+    }
+
+    /**
+     * Like {@link #encodeChunked(java.nio.FloatBuffer, int, int, ChunkingOptions)}, reporting
+     * {@code onProgress(windowsDone, windows)} after each batch of windows (once, {@code (1, 1)}, when the waveform
+     * fits in one window), so a caller can show progress inside one long file.
+     */
+    public EncodedBatch encodeChunked(java.nio.FloatBuffer waveform, int st, int nq, ChunkingOptions options,
+                                      ProgressListener progress) {
         if (waveform.remaining() == 0) {
             throw VoxtokException.userInput("empty waveform");
         }
@@ -443,16 +454,22 @@ public final class SpeechTokenizerModel implements AutoCloseable {
         if (totalFrames <= window) {
             float[] all = new float[waveform.remaining()];
             waveform.duplicate().get(all);
-            return encode(new float[][] {all}, st, nq);
+            EncodedBatch whole = encode(new float[][] {all}, st, nq);
+            progress.onProgress(1, 1);
+            return whole;
         }
         int[][][] codes = new int[nq - st][1][totalFrames];
+        long windows = (totalFrames + centre - 1) / centre;
+        long done = 0;
         List<int[]> pending = new ArrayList<>(); // {centreStart, centreEnd, windowStart, windowEnd} in frames
         for (int c = 0; c < totalFrames; c += centre) {
             int cEnd = Math.min(totalFrames, c + centre);
             pending.add(new int[] {c, cEnd, Math.max(0, c - context), Math.min(totalFrames, cEnd + context)});
             if (pending.size() == options.windowsPerBatch() || cEnd == totalFrames) {
                 encodeWindows(waveform, st, nq, pending, codes);
+                done += pending.size();
                 pending.clear();
+                progress.onProgress(done, windows);
             }
         }
         return new EncodedBatch(st, codes, new int[] {totalFrames});

@@ -3,6 +3,7 @@ package io.voxtok.plugin.speechtokenizer.spi;
 import io.voxtok.api.ComponentId;
 import io.voxtok.api.VoxtokException;
 import io.voxtok.api.audio.AudioBuffer;
+import io.voxtok.api.bench.ProgressListener;
 import io.voxtok.api.token.ComputeCost;
 import io.voxtok.api.token.LayerRange;
 import io.voxtok.api.token.TokenMatrix;
@@ -60,13 +61,19 @@ final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
 
     @Override
     public TokenMatrix encode(AudioBuffer audio, LayerRange layers) {
+        return encode(audio, layers, ProgressListener.none());
+    }
+
+    /** Reports one step per window when the audio is windowed ({@link SpeechTokenizerOptions#chunks}), else none. */
+    @Override
+    public TokenMatrix encode(AudioBuffer audio, LayerRange layers, ProgressListener progress) {
         checkAudio(audio, 0);
         checkLayers(layers);
         EncodedBatch e;
         if (options.chunks(audio.seconds())) {
             // Windows are copied out of the read-only view one at a time: long audio is never duplicated whole.
             e = model.encodeChunked(audio.samples(), layers.start(), layers.end(),
-                    new ChunkingOptions(options.chunkSeconds(), options.contextSeconds(), 1));
+                    new ChunkingOptions(options.chunkSeconds(), options.contextSeconds(), 1), progress);
         } else {
             e = model.encode(new float[][] {audio.toArray()}, layers.start(), layers.end(), BatchMode.PER_ITEM);
         }

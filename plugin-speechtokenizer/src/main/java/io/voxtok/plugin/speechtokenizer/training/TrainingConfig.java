@@ -7,6 +7,7 @@ import io.voxtok.plugin.speechtokenizer.config.SpeechTokenizerConfig;
 import io.voxtok.training.discriminator.MultiPeriodConfig;
 import io.voxtok.training.discriminator.MultiScaleConfig;
 import io.voxtok.training.discriminator.MultiScaleStftConfig;
+import io.voxtok.training.config.TrainingBounds;
 import io.voxtok.training.loss.LossWeights;
 
 import java.math.BigDecimal;
@@ -64,10 +65,14 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                              int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
                              int devSpeakers, Path source) {
 
-    /** Reads a configuration file. */
+    /**
+     * Reads a configuration file. The model fields are bounded by {@link SpeechTokenizerConfig}, the trainer fields by
+     * {@link TrainingBounds}; every refusal is a {@code USER_INPUT} error naming the file and the field.
+     */
     public static TrainingConfig read(Path file) {
         JsonConfig json = JsonConfigReader.read(file);
         SpeechTokenizerConfig model = SpeechTokenizerConfig.fromJson(json);
+        String src = json.source();
         String distill = json.optString("distill_type").orElse("d_axis");
         if (!distill.equals("d_axis") && !distill.equals("t_axis")) {
             throw bad(json, "distill_type", "\"" + distill + "\" (supported: \"d_axis\", \"t_axis\")");
@@ -84,50 +89,100 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
             throw bad(json, "use_lion", "true: only Adam is supported");
         }
         List<Double> mel = optDoubles(json, "mel_loss_lambdas").orElse(List.of(45.0, 1.0, 1.0, 1.0));
-        LossWeights weights = new LossWeights(mel, optDouble(json, "recon_loss_lambda").orElse(500.0),
-                optDouble(json, "commitment_loss_lambda").orElse(10.0),
-                optDouble(json, "distill_loss_lambda").orElse(120.0),
-                optDouble(json, "feature_loss_lambda").orElse(1.0),
-                optDouble(json, "adversarial_loss_lambda").orElse(1.0));
+        TrainingBounds.count(src, "mel_loss_lambdas (count)", mel.size(), 1, 16);
+        for (double w : mel) {
+            TrainingBounds.weight(src, "mel_loss_lambdas[i]", w);
+        }
+        double recon = weight(json, "recon_loss_lambda", 500.0);
+        double commitment = weight(json, "commitment_loss_lambda", 10.0);
+        double distillation = weight(json, "distill_loss_lambda", 120.0);
+        double feature = weight(json, "feature_loss_lambda", 1.0);
+        double adversarialWeight = weight(json, "adversarial_loss_lambda", 1.0);
         double lr = optDouble(json, "learning_rate").orElse(1e-4);
+        TrainingBounds.learningRate(src, "learning_rate", lr);
+        double initialLr = optDouble(json, "intial_learning_rate").orElse(lr);
+        TrainingBounds.learningRateOrZero(src, "intial_learning_rate", initialLr);
         List<Double> betas = optDoubles(json, "betas").orElse(List.of(0.9, 0.99));
         if (betas.size() != 2) {
             throw bad(json, "betas", betas + ": expected two numbers");
         }
-        int saveSteps = json.optInt("save_model_steps").orElse(2500);
-        MultiPeriodConfig mpd = MultiPeriodConfig.official();
-        Optional<Object> periods = json.raw("mpd_periods");
-        if (periods.isPresent()) {
-            int[] p = json.requireIntArray("mpd_periods");
-            List<Integer> list = new ArrayList<>();
-            for (int v : p) {
-                list.add(v);
-            }
-            mpd = new MultiPeriodConfig(list, 1);
+        TrainingBounds.beta(src, "betas[0]", betas.get(0));
+        TrainingBounds.beta(src, "betas[1]", betas.get(1));
+        int warmup = steps(json, "num_warmup_steps", 0, 0);
+        int epochs = json.optInt("epochs").orElse(10);
+        TrainingBounds.count(src, "epochs", epochs, 1, 1_000_000);
+        int batchSize = json.optInt("batch_size").orElse(6);
+        int segmentSize = json.optInt("segment_size").orElse(48000);
+        TrainingBounds.batch(src, "batch_size", batchSize, "segment_size", segmentSize, model.hopLength(),
+                model.sampleRate());
+        Integer maxSteps = json.optInt("max_steps").orElse(null);
+        if (maxSteps != null) {
+            TrainingBounds.steps(src, "max_steps", maxSteps, 1);
         }
-        mpd = mpd.withWidthDivisor(json.optInt("mpd_width_divisor").orElse(1));
-        MultiScaleConfig msd = new MultiScaleConfig(json.optInt("msd_scales").orElse(3),
-                json.optInt("msd_width_divisor").orElse(1));
-        MultiScaleStftConfig stft = MultiScaleStftConfig.official()
-                .withFilters(json.optInt("mstftd_filters").orElse(32));
+        Integer tMax = json.optInt("t_max").orElse(null);
+        if (tMax != null) {
+            TrainingBounds.steps(src, "t_max", tMax, 1);
+        }
+        Double clip = optDouble(json, "grad_clip_norm").orElse(null);
+        if (clip != null) {
+            TrainingBounds.real(src, "grad_clip_norm", clip, 0, false, TrainingBounds.MAX_WEIGHT, true);
+        }
+        Double skip = optDouble(json, "grad_skip_norm").orElse(null);
+        if (skip != null) {
+            TrainingBounds.real(src, "grad_skip_norm", skip, 0, false, TrainingBounds.MAX_WEIGHT, true);
+        }
+        int maxNonFinite = steps(json, "max_nonfinite_steps", 5, 1);
+        int kmeansIters = json.optInt("kmeans_iters").orElse(50);
+        TrainingBounds.count(src, "kmeans_iters", kmeansIters, 0, 100_000);
+        double deadCode = weight(json, "threshold_ema_dead_code", 2.0);
+        int kmeansInitBatches = json.optInt("kmeans_init_batches").orElse(1);
+        TrainingBounds.count(src, "kmeans_init_batches", kmeansInitBatches, 1, 10_000);
+        int reinitEvery = steps(json, "kmeans_reinit_every", 0, 0);
+        int reinitUntil = steps(json, "kmeans_reinit_until", 0, 0);
+        int quantizerWarmup = steps(json, "quantizer_warmup_steps", 0, 0);
+        int saveSteps = steps(json, "save_model_steps", 2500, 1);
+        int logSteps = steps(json, "log_steps", 100, 1);
+        int validSteps = steps(json, "valid_steps", saveSteps, 1);
+        int checkpointsKept = json.optInt("num_ckpt_keep").orElse(6);
+        TrainingBounds.count(src, "num_ckpt_keep", checkpointsKept, 1, TrainingBounds.MAX_ITEMS);
+        int validItems = json.optInt("valid_items").orElse(32);
+        TrainingBounds.count(src, "valid_items", validItems, 1, TrainingBounds.MAX_ITEMS);
+        double validSeconds = optDouble(json, "valid_seconds").orElse(30.0);
+        TrainingBounds.real(src, "valid_seconds", validSeconds, 0, false, TrainingBounds.MAX_VALID_SECONDS, true);
+        int loaderThreads = json.optInt("loader_threads").orElse(2);
+        TrainingBounds.count(src, "loader_threads", loaderThreads, 0, TrainingBounds.MAX_THREADS);
+        int devSpeakers = json.optInt("dev_speakers").orElse(2);
+        TrainingBounds.count(src, "dev_speakers", devSpeakers, 0, TrainingBounds.MAX_ITEMS);
         try {
-            return new TrainingConfig(model, weights, distill, adversarial, lr,
-                    optDouble(json, "intial_learning_rate").orElse(lr), json.optInt("num_warmup_steps").orElse(0),
-                    betas.get(0), betas.get(1), json.optInt("epochs").orElse(10), json.optInt("batch_size").orElse(6),
-                    json.optInt("segment_size").orElse(48000), json.optInt("seed").orElse(1234),
-                    json.optInt("max_steps").orElse(null), json.optInt("t_max").orElse(null),
-                    optDouble(json, "grad_clip_norm").orElse(null), optDouble(json, "grad_skip_norm").orElse(null),
-                    json.optInt("max_nonfinite_steps").orElse(5),
-                    json.optInt("kmeans_iters").orElse(50), optDouble(json, "threshold_ema_dead_code").orElse(2.0),
+            LossWeights weights = new LossWeights(mel, recon, commitment, distillation, feature, adversarialWeight);
+            MultiPeriodConfig mpd = MultiPeriodConfig.official();
+            Optional<Object> periods = json.raw("mpd_periods");
+            if (periods.isPresent()) {
+                int[] p = json.requireIntArray("mpd_periods");
+                TrainingBounds.count(src, "mpd_periods (count)", p.length, 1, 16);
+                List<Integer> list = new ArrayList<>();
+                for (int v : p) {
+                    TrainingBounds.count(src, "mpd_periods[i]", v, 1, 1024);
+                    list.add(v);
+                }
+                mpd = new MultiPeriodConfig(list, 1);
+            }
+            mpd = mpd.withWidthDivisor(divisor(json, "mpd_width_divisor"));
+            int msdScales = json.optInt("msd_scales").orElse(3);
+            TrainingBounds.count(src, "msd_scales", msdScales, 1, 8);
+            MultiScaleConfig msd = new MultiScaleConfig(msdScales, divisor(json, "msd_width_divisor"));
+            int stftFilters = json.optInt("mstftd_filters").orElse(32);
+            TrainingBounds.count(src, "mstftd_filters", stftFilters, 1, 4096);
+            MultiScaleStftConfig stft = MultiScaleStftConfig.official().withFilters(stftFilters);
+            return new TrainingConfig(model, weights, distill, adversarial, lr, initialLr, warmup,
+                    betas.get(0), betas.get(1), epochs, batchSize, segmentSize, json.optInt("seed").orElse(1234),
+                    maxSteps, tMax, clip, skip, maxNonFinite, kmeansIters, deadCode,
                     json.optBoolean("dead_code_reseed").orElse(false),
                     json.optBoolean("kmeans_init_count_weighted").orElse(false),
-                    json.optInt("kmeans_init_batches").orElse(1), json.optInt("kmeans_reinit_every").orElse(0),
-                    json.optInt("kmeans_reinit_until").orElse(0), json.optInt("quantizer_warmup_steps").orElse(0),
+                    kmeansInitBatches, reinitEvery, reinitUntil, quantizerWarmup,
                     json.optBoolean("codebook_recentering").orElse(false), mpd, msd, stft,
-                    json.optInt("log_steps").orElse(100), saveSteps, json.optInt("valid_steps").orElse(saveSteps),
-                    json.optInt("num_ckpt_keep").orElse(6), json.optInt("valid_items").orElse(32),
-                    optDouble(json, "valid_seconds").orElse(30.0), json.optInt("loader_threads").orElse(2),
-                    json.optInt("dev_speakers").orElse(2), file);
+                    logSteps, saveSteps, validSteps, checkpointsKept, validItems, validSeconds, loaderThreads,
+                    devSpeakers, file);
         } catch (IllegalArgumentException e) {
             throw VoxtokException.userInput("config " + file + ": " + e.getMessage());
         }
@@ -185,6 +240,25 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
     /** Teacher frames per crop. */
     public int segmentFrames() {
         return segmentSize / model.hopLength();
+    }
+
+    private static int steps(JsonConfig json, String field, int def, int min) {
+        int v = json.optInt(field).orElse(def);
+        TrainingBounds.steps(json.source(), field, v, min);
+        return v;
+    }
+
+    private static double weight(JsonConfig json, String field, double def) {
+        double v = optDouble(json, field).orElse(def);
+        TrainingBounds.weight(json.source(), field, v);
+        return v;
+    }
+
+    /** A discriminator width divisor (channels are divided by it; the discriminators check it divides them). */
+    private static int divisor(JsonConfig json, String field) {
+        int v = json.optInt(field).orElse(1);
+        TrainingBounds.count(json.source(), field, v, 1, 1024);
+        return v;
     }
 
     private static VoxtokException bad(JsonConfig json, String field, String what) {

@@ -4,6 +4,7 @@ import io.voxtok.api.VoxtokException;
 import io.voxtok.modelio.Json;
 import io.voxtok.plugin.uslm.config.UslmConfig;
 import io.voxtok.plugin.uslm.data.DurationBatchSampler;
+import io.voxtok.training.config.TrainingBounds;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Set;
  * {@code save_steps} [valid_steps], {@code checkpoints_kept} [2], {@code valid_items} (dev utterances scored [100]),
  * {@code grad_clip_norm} (on the per-frame loss's gradient; 0 = off [1.0]), {@code seed} [1234],
  * {@code ar_loss_ignores_padding} (the named fix of {@link io.voxtok.plugin.uslm.config.UslmOptions}: padded positions
- * leave the AR loss instead of being trained towards EOS [false, official]).
+ * leave the AR loss instead of being trained towards EOS [false, official]). The architecture is bounded as
+ * {@link UslmConfig} bounds it and the trainer fields by {@link TrainingBounds}, when the file is read.
  *
  * @param source the file read
  */
@@ -34,6 +36,8 @@ public record UslmTrainingConfig(String modelClass, int dModel, int nhead, int n
                                  boolean framesBudget, DurationBatchSampler.Cost batchCost, int numBuckets,
                                  int maxSteps, int validSteps, int saveSteps, int checkpointsKept, int validItems,
                                  double gradClipNorm, long seed, boolean arLossIgnoresPadding, Path source) {
+    /** Most seconds of audio in one batch: 12 hours, against 24-40 s in the recipes. */
+    static final double MAX_BATCH_SECONDS = 43_200;
     private static final Set<String> FIELDS = Set.of("model_class", "d_model", "nhead", "num_layers", "train_stage",
             "learning_rate", "betas", "warmup_steps", "initial_learning_rate", "min_learning_rate", "max_duration",
             "max_frames", "batch_cost", "num_buckets", "max_steps", "valid_steps", "save_steps", "checkpoints_kept",
@@ -96,20 +100,33 @@ public record UslmTrainingConfig(String modelClass, int dModel, int nhead, int n
             bad = "need d_model, nhead, num_layers > 0 and d_model divisible by nhead";
         } else if (trainStage < 0 || trainStage > 2) {
             bad = "train_stage must be 0, 1 or 2, got " + trainStage;
-        } else if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            bad = "need learning_rate > 0 and betas in [0, 1)";
-        } else if (warmupSteps < 0 || initialLearningRate < 0 || minLearningRate < 0) {
-            bad = "warmup_steps, initial_learning_rate and min_learning_rate must be >= 0";
-        } else if (!(maxDuration > 0) || numBuckets < 1) {
-            bad = "need max_duration (or max_frames) > 0 and num_buckets >= 1";
-        } else if (maxSteps < 1 || validSteps < 1 || saveSteps < 1 || checkpointsKept < 1 || validItems < 0) {
-            bad = "max_steps, valid_steps, save_steps, checkpoints_kept must be >= 1 and valid_items >= 0";
-        } else if (!(gradClipNorm >= 0)) {
-            bad = "grad_clip_norm must be >= 0 (0 = off)";
         }
         if (bad != null) {
             throw VoxtokException.userInput(source + ": " + bad);
         }
+        // The architecture's own size bounds, before any corpus is read (the vocabularies come later and are
+        // bounded by UslmConfig again then).
+        model(2, 2);
+        String src = source.toString();
+        TrainingBounds.learningRate(src, "learning_rate", learningRate);
+        TrainingBounds.beta(src, "betas[0]", beta1);
+        TrainingBounds.beta(src, "betas[1]", beta2);
+        TrainingBounds.steps(src, "warmup_steps", warmupSteps, 0);
+        TrainingBounds.learningRateOrZero(src, "initial_learning_rate", initialLearningRate);
+        TrainingBounds.learningRateOrZero(src, "min_learning_rate", minLearningRate);
+        if (framesBudget) {
+            // code frames per batch: MAX_BATCH_SAMPLES of them is already 5 days of 50 Hz codes
+            TrainingBounds.real(src, "max_frames", maxDuration, 0, false, TrainingBounds.MAX_BATCH_SAMPLES, true);
+        } else {
+            TrainingBounds.real(src, "max_duration", maxDuration, 0, false, MAX_BATCH_SECONDS, true);
+        }
+        TrainingBounds.count(src, "num_buckets", numBuckets, 1, 1000);
+        TrainingBounds.steps(src, "max_steps", maxSteps, 1);
+        TrainingBounds.steps(src, "valid_steps", validSteps, 1);
+        TrainingBounds.steps(src, "save_steps", saveSteps, 1);
+        TrainingBounds.count(src, "checkpoints_kept", checkpointsKept, 1, TrainingBounds.MAX_ITEMS);
+        TrainingBounds.count(src, "valid_items", validItems, 0, TrainingBounds.MAX_ITEMS);
+        TrainingBounds.weight(src, "grad_clip_norm", gradClipNorm);
     }
 
     /** The architecture for a corpus with {@code vocabularySize} text ids and {@code codebookSize} codes. */
@@ -156,7 +173,12 @@ public record UslmTrainingConfig(String modelClass, int dModel, int nhead, int n
             return def;
         }
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return Math.toIntExact(n.longValue());
+            double d = n.doubleValue();
+            if (d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+                return n.intValue();
+            }
+            throw VoxtokException.userInput("config " + file + ": field \"" + key + "\" is " + v
+                    + ", beyond the range of a 32-bit integer");
         }
         throw VoxtokException.userInput(file + ": '" + key + "' must be an integer, got " + v);
     }

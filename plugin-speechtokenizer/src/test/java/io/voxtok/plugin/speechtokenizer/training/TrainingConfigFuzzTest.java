@@ -1,0 +1,24 @@
+package io.voxtok.plugin.speechtokenizer.training;
+
+import io.voxtok.testkit.fuzz.MutationFuzzer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutation fuzzing of the SpeechTokenizer training configuration reader (issue #16): every case either reads or
+ * fails with a {@code USER_INPUT} error naming the file; extreme numbers land in the trainer fields too.
+ */
+class TrainingConfigFuzzTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainingConfig() throws IOException {
+        Path recipe = Path.of(System.getProperty("voxtok.root"), "configs", "speechtokenizer_train_cpu.json");
+        MutationFuzzer.of("speechtokenizer-training-config", "json", TrainingConfig::read).text().defaultIterations(1000)
+                .seed(Files.readAllBytes(recipe)).run(dir.resolve("cases")).assertNoFindings();
+    }
+}
