@@ -58,6 +58,30 @@ public final class Sequential extends StateDictBlock {
     }
 
     /**
+     * {@link #forward(NDArray, boolean)} in inference mode, adding each layer's wall time in nanoseconds to
+     * {@code layerNanos[i]}. For profiling: the engine computes on the calling thread (CPU), so the time a layer's
+     * call takes is the time the layer costs, its manager scope included.
+     *
+     * @param layerNanos one slot per layer
+     */
+    public NDArray forward(NDArray x, long[] layerNanos) {
+        if (layerNanos.length != layers.size()) {
+            throw new IllegalArgumentException(layerNanos.length + " time slots for " + layers.size() + " layers");
+        }
+        NDArray h = x;
+        for (int i = 0; i < layers.size(); i++) {
+            long t0 = System.nanoTime();
+            NDArray next = scoped(layers.get(i), h, false);
+            if (h != x) {
+                h.close();
+            }
+            layerNanos[i] += System.nanoTime() - t0;
+            h = next;
+        }
+        return h;
+    }
+
+    /**
      * Runs items of different lengths, each as if alone.
      *
      * @param items arrays {@code (1, C, L_i)}; not closed
