@@ -58,24 +58,30 @@ public final class Sequential extends StateDictBlock {
     }
 
     /**
-     * {@link #forward(NDArray, boolean)} in inference mode, adding each layer's wall time in nanoseconds to
-     * {@code layerNanos[i]}. For profiling: the engine computes on the calling thread (CPU), so the time a layer's
-     * call takes is the time the layer costs, its manager scope included.
+     * {@link #forward(NDArray, boolean)} in inference mode, adding each layer's wall time and process CPU time in
+     * nanoseconds to {@code wallNanos[i]} and {@code cpuNanos[i]}. For profiling: the engine computes on the calling
+     * thread and its own pool (CPU), so the time a layer's call takes is the time the layer costs, its manager
+     * scope included.
      *
-     * @param layerNanos one slot per layer
+     * @param wallNanos one slot per layer
+     * @param cpuNanos  one slot per layer, or {@code null}
      */
-    public NDArray forward(NDArray x, long[] layerNanos) {
-        if (layerNanos.length != layers.size()) {
-            throw new IllegalArgumentException(layerNanos.length + " time slots for " + layers.size() + " layers");
+    public NDArray forward(NDArray x, long[] wallNanos, long[] cpuNanos) {
+        if (wallNanos.length != layers.size() || (cpuNanos != null && cpuNanos.length != layers.size())) {
+            throw new IllegalArgumentException("time slots do not match the " + layers.size() + " layers");
         }
         NDArray h = x;
         for (int i = 0; i < layers.size(); i++) {
+            long c0 = cpuNanos == null ? 0 : io.voxtok.nn.profile.CpuClock.nanos();
             long t0 = System.nanoTime();
             NDArray next = scoped(layers.get(i), h, false);
             if (h != x) {
                 h.close();
             }
-            layerNanos[i] += System.nanoTime() - t0;
+            wallNanos[i] += System.nanoTime() - t0;
+            if (cpuNanos != null) {
+                cpuNanos[i] += io.voxtok.nn.profile.CpuClock.nanos() - c0;
+            }
             h = next;
         }
         return h;

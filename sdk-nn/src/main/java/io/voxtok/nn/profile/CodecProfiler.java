@@ -88,79 +88,128 @@ public final class CodecProfiler {
         int samples = audio[0].length;
         List<BlockCost> enc = encodeCosts(channels, samples, codebooks);
         List<BlockCost> dec = decodeCosts(framesFor(samples), codebooks);
-        long[][] encNanos = new long[runs][enc.size()];
-        long[][] decNanos = new long[runs][dec.size()];
-        List<Double> encTotal = new ArrayList<>();
-        List<Double> decTotal = new ArrayList<>();
-        long[] codes = null;
+        Pass[] encRuns = new Pass[runs];
+        Pass[] decRuns = new Pass[runs];
+        long[] codes;
         for (int r = -warmups; r < runs; r++) {
-            long[] e = new long[enc.size()];
-            long t0 = System.nanoTime();
+            Pass e = new Pass(enc.size());
             codes = encodePass(parent, audio, codebooks, e);
-            double et = (System.nanoTime() - t0) / 1e9;
-            long[] d = new long[dec.size()];
-            t0 = System.nanoTime();
+            Pass d = new Pass(dec.size());
             decodePass(parent, codes, codebooks, d);
-            double dt = (System.nanoTime() - t0) / 1e9;
             if (r >= 0) {
-                encNanos[r] = e;
-                decNanos[r] = d;
-                encTotal.add(et);
-                decTotal.add(dt);
+                encRuns[r] = e;
+                decRuns[r] = d;
             }
         }
-        return new TokenizerProfile(samples / (double) sampleRate, codebooks,
-                timings(enc, encNanos), timings(dec, decNanos), encTotal, decTotal);
+        return new TokenizerProfile(samples / (double) sampleRate, codebooks, timings(enc, encRuns),
+                timings(dec, decRuns), totals(encRuns, false), totals(decRuns, false), totals(encRuns, true),
+                totals(decRuns, true));
     }
 
-    private long[] encodePass(NDManager parent, float[][] audio, int codebooks, long[] nanos) {
+    /** Wall and CPU nanoseconds of one pass, per block and in total. */
+    private static final class Pass {
+        final long[] wall;
+        final long[] cpu;
+        long wallTotal;
+        long cpuTotal;
+        private long wallMark;
+        private long cpuMark;
+
+        Pass(int blocks) {
+            wall = new long[blocks];
+            cpu = new long[blocks];
+        }
+
+        void start() {
+            cpuMark = CpuClock.nanos();
+            wallMark = System.nanoTime();
+        }
+
+        /** Charges the time since {@link #start} to {@code block}. */
+        void stop(int block) {
+            wall[block] += System.nanoTime() - wallMark;
+            cpu[block] += CpuClock.nanos() - cpuMark;
+        }
+
+        /** Adds per-layer times measured by {@link Sequential#forward(NDArray, long[], long[])} from {@code at}. */
+        void addLayers(long[] layerWall, long[] layerCpu, int at) {
+            for (int i = 0; i < layerWall.length; i++) {
+                wall[at + i] += layerWall[i];
+                cpu[at + i] += layerCpu[i];
+            }
+        }
+    }
+
+    private long[] encodePass(NDManager parent, float[][] audio, int codebooks, Pass p) {
+        long cpu0 = CpuClock.nanos();
+        long wall0 = System.nanoTime();
+        long[] v;
         try (NDManager m = parent.newSubManager()) {
-            long t = System.nanoTime();
+            p.start();
             float[] flat = new float[audio.length * audio[0].length];
             for (int c = 0; c < audio.length; c++) {
                 System.arraycopy(audio[c], 0, flat, c * audio[0].length, audio[0].length);
             }
             NDArray x = m.create(flat, new Shape(1, audio.length, audio[0].length));
-            nanos[0] += System.nanoTime() - t;
-            long[] layerNanos = new long[encoder.layers().size()];
-            NDArray z = encoder.forward(x, layerNanos);
-            System.arraycopy(layerNanos, 0, nanos, 1, layerNanos.length);
-            int at = 1 + layerNanos.length;
-            t = System.nanoTime();
+            p.stop(0);
+            int n = encoder.layers().size();
+            long[] lw = new long[n];
+            long[] lc = new long[n];
+            NDArray z = encoder.forward(x, lw, lc);
+            p.addLayers(lw, lc, 1);
+            p.start();
             NDArray codes = quantizer.encode(z, 0, codebooks);
-            nanos[at] += System.nanoTime() - t;
-            t = System.nanoTime();
-            long[] v = codes.toLongArray();
-            nanos[at + 1] += System.nanoTime() - t;
-            return v;
+            p.stop(1 + n);
+            p.start();
+            v = codes.toLongArray();
+            p.stop(2 + n);
         }
+        p.wallTotal = System.nanoTime() - wall0;
+        p.cpuTotal = CpuClock.nanos() - cpu0;
+        return v;
     }
 
-    private void decodePass(NDManager parent, long[] codes, int codebooks, long[] nanos) {
+    private void decodePass(NDManager parent, long[] codes, int codebooks, Pass p) {
+        long cpu0 = CpuClock.nanos();
+        long wall0 = System.nanoTime();
         try (NDManager m = parent.newSubManager()) {
-            long t = System.nanoTime();
+            p.start();
             NDArray c = m.create(codes, new Shape(codebooks, 1, codes.length / codebooks));
-            nanos[0] += System.nanoTime() - t;
-            t = System.nanoTime();
+            p.stop(0);
+            p.start();
             NDArray z = quantizer.decode(c, 0);
-            nanos[1] += System.nanoTime() - t;
-            long[] layerNanos = new long[decoder.layers().size()];
-            NDArray y = decoder.forward(z, layerNanos);
-            System.arraycopy(layerNanos, 0, nanos, 2, layerNanos.length);
-            t = System.nanoTime();
+            p.stop(1);
+            int n = decoder.layers().size();
+            long[] lw = new long[n];
+            long[] lc = new long[n];
+            NDArray y = decoder.forward(z, lw, lc);
+            p.addLayers(lw, lc, 2);
+            p.start();
             y.toFloatArray();
-            nanos[2 + layerNanos.length] += System.nanoTime() - t;
+            p.stop(2 + n);
         }
+        p.wallTotal = System.nanoTime() - wall0;
+        p.cpuTotal = CpuClock.nanos() - cpu0;
     }
 
-    private static List<BlockTiming> timings(List<BlockCost> costs, long[][] nanos) {
+    private static List<BlockTiming> timings(List<BlockCost> costs, Pass[] runs) {
         List<BlockTiming> out = new ArrayList<>(costs.size());
         for (int b = 0; b < costs.size(); b++) {
-            List<Double> s = new ArrayList<>(nanos.length);
-            for (long[] run : nanos) {
-                s.add(run[b] / 1e9);
+            List<Double> wall = new ArrayList<>(runs.length);
+            List<Double> cpu = new ArrayList<>(runs.length);
+            for (Pass run : runs) {
+                wall.add(run.wall[b] / 1e9);
+                cpu.add(run.cpu[b] / 1e9);
             }
-            out.add(new BlockTiming(costs.get(b), s, median(s)));
+            out.add(new BlockTiming(costs.get(b), wall, median(wall), cpu, median(cpu)));
+        }
+        return out;
+    }
+
+    private static List<Double> totals(Pass[] runs, boolean cpu) {
+        List<Double> out = new ArrayList<>(runs.length);
+        for (Pass run : runs) {
+            out.add((cpu ? run.cpuTotal : run.wallTotal) / 1e9);
         }
         return out;
     }

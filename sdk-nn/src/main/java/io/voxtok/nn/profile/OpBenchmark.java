@@ -44,16 +44,19 @@ public final class OpBenchmark {
             Call call = prepare(m, op);
             call.run().close();
             List<Double> seconds = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
             double total = 0;
             while (seconds.size() < minRuns || (total < minSeconds && seconds.size() < maxRuns)) {
+                long c0 = CpuClock.nanos();
                 long t0 = System.nanoTime();
                 NDArray out = call.run();
                 double s = (System.nanoTime() - t0) / 1e9;
+                cpu.add((CpuClock.nanos() - c0) / 1e9);
                 out.close();
                 seconds.add(s);
                 total += s;
             }
-            return new OpTiming(op, seconds, CodecProfiler.median(seconds));
+            return new OpTiming(op, seconds, CodecProfiler.median(seconds), cpu, CodecProfiler.median(cpu));
         }
     }
 

@@ -11,16 +11,21 @@ import java.util.List;
  * @param codebooks    RVQ codebooks used
  * @param encode       encode blocks in order: input transfer, encoder layers, RVQ, codes transfer
  * @param decode       decode blocks in order: codes transfer, RVQ look-up, decoder layers, audio transfer
- * @param encodeTotal  every timed encode pass, seconds
- * @param decodeTotal  every timed decode pass, seconds
+ * @param encodeTotal  every timed encode pass, wall seconds
+ * @param decodeTotal  every timed decode pass, wall seconds
+ * @param encodeCpu    process CPU seconds of every timed encode pass
+ * @param decodeCpu    process CPU seconds of every timed decode pass
  */
 public record TokenizerProfile(double audioSeconds, int codebooks, List<BlockTiming> encode, List<BlockTiming> decode,
-                               List<Double> encodeTotal, List<Double> decodeTotal) {
+                               List<Double> encodeTotal, List<Double> decodeTotal, List<Double> encodeCpu,
+                               List<Double> decodeCpu) {
     /** Copies the lists. */
     public TokenizerProfile {
         encode = List.copyOf(encode);
         decode = List.copyOf(decode);
         encodeTotal = List.copyOf(encodeTotal);
         decodeTotal = List.copyOf(decodeTotal);
+        encodeCpu = List.copyOf(encodeCpu);
+        decodeCpu = List.copyOf(decodeCpu);
     }
 }

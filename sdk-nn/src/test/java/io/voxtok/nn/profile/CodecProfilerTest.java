@@ -46,8 +46,10 @@ class CodecProfilerTest {
             assertEquals(java.util.List.of(1L, 1L, 168L), r.decode().get(11).cost().outputShape(), "21 * 8");
             for (BlockTiming t : r.encode()) {
                 assertEquals(2, t.seconds().size());
+                assertEquals(2, t.cpuSeconds().size());
                 assertTrue(t.median() >= 0);
             }
+            assertEquals(2, r.encodeCpu().size());
             assertEquals(2, r.encodeTotal().size());
             assertEquals(2, r.decodeTotal().size());
         }

@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  * @param threadEnvironment environment variables that steer threading and kernels ({@code OMP_*}, {@code GOMP_*},
  *                          {@code KMP_*}, {@code MKL_*}, {@code ONEDNN_*}, {@code DNNL_*}, {@code OPENBLAS_*})
  * @param engineProperties  system properties {@code ai.djl.*}
+ * @param transparentHugePages the kernel's transparent huge page mode ({@code always}, {@code madvise} or
+ *                          {@code never}), or empty where unknown: with {@code madvise}, only memory glibc marks
+ *                          (the {@code glibc.malloc.hugetlb=1} tunable the launcher sets) gets huge pages
  * @param verbose           oneDNN/MKL run-time report, or {@code null} when not probed or the probe failed
  * @param verboseError      why {@link #verbose} is missing, or {@code null}
  */
@@ -41,15 +44,15 @@ public record EngineEnvironment(String engine, String engineVersion, String djlV
                                 List<String> libraryFiles, Map<String, String> linkedLibraries, List<String> features,
                                 String openMp, String blas, int intraOpThreads, int interOpThreads,
                                 Map<String, String> threadEnvironment, Map<String, String> engineProperties,
-                                EngineVerboseLog verbose, String verboseError) {
+                                String transparentHugePages, EngineVerboseLog verbose, String verboseError) {
     private static final List<String> ENV_PREFIXES = List.of("OMP_", "GOMP_", "KMP_", "MKL_", "ONEDNN_", "DNNL_",
-            "OPENBLAS_", "MALLOC_");
+            "OPENBLAS_", "MALLOC_", "GLIBC_TUNABLES");
 
     /** A copy with a verbose report (or the reason there is none). */
     public EngineEnvironment withVerbose(EngineVerboseProbe.Result probe) {
         return new EngineEnvironment(engine, engineVersion, djlVersion, libraryDirectory, libraryFiles, linkedLibraries,
                 features, openMp, blas, intraOpThreads, interOpThreads, threadEnvironment, engineProperties,
-                probe.log(), probe.error());
+                transparentHugePages, probe.log(), probe.error());
     }
 
     /**
@@ -66,8 +69,8 @@ public record EngineEnvironment(String engine, String engineVersion, String djlV
         });
         if (backend.kind() != BackendKind.PYTORCH) {
             return new EngineEnvironment(backend.kind().toString(), "", ai.djl.engine.Engine.getDjlVersion(), "",
-                    List.of(), Map.of(), List.of(), "", "", backend.intraOpThreads(), 0, env, props, null,
-                    "not a PyTorch backend");
+                    List.of(), Map.of(), List.of(), "", "", backend.intraOpThreads(), 0, env, props,
+                    readTransparentHugePages(), null, "not a PyTorch backend");
         }
         ai.djl.engine.Engine engine = io.voxtok.nn.backend.PyTorchBackend.engine();
         String dir = ai.djl.pytorch.jni.LibUtils.getLibtorchPath();
@@ -88,7 +91,23 @@ public record EngineEnvironment(String engine, String engineVersion, String djlV
         return new EngineEnvironment(engine.getEngineName(), engine.getVersion(), ai.djl.engine.Engine.getDjlVersion(),
                 dir, files, linked, features, openMp(linked), blas(linked, features),
                 ai.djl.pytorch.jni.JniUtils.getNumThreads(), ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(), env,
-                props, null, "not probed");
+                props, readTransparentHugePages(), null, "not probed");
+    }
+
+    /** The selected mode in {@code /sys/kernel/mm/transparent_hugepage/enabled} (the bracketed word), or empty. */
+    static String readTransparentHugePages() {
+        try {
+            return selectedMode(Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** {@code "always [madvise] never"} gives {@code "madvise"}; text without brackets gives itself, trimmed. */
+    static String selectedMode(String text) {
+        int open = text.indexOf('[');
+        int close = text.indexOf(']', open + 1);
+        return open >= 0 && close > open ? text.substring(open + 1, close) : text.trim();
     }
 
     /** The variables of {@code environment} that steer threading, allocation and kernel choice, sorted. */

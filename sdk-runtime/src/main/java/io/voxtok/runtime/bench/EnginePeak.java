@@ -105,7 +105,7 @@ public final class EnginePeak {
         double dt = median(p.decodeTotal());
         return new ProfileReport(p.audioSeconds(), p.codebooks(), p.encodeTotal().size(), blocks(p.encode(), et,
                 timings), blocks(p.decode(), dt, timings), et, dt, et - sumMedians(p.encode()),
-                dt - sumMedians(p.decode()));
+                dt - sumMedians(p.decode()), median(p.encodeCpu()), median(p.decodeCpu()));
     }
 
     private static List<ProfiledBlock> blocks(List<BlockTiming> timings, double total, Map<ComputeOp, OpTiming> ops) {
@@ -114,7 +114,7 @@ public final class EnginePeak {
             BlockCost c = t.cost();
             double engine = engineSeconds(c, ops);
             out.add(new ProfiledBlock(c.name(), c.inputShape(), c.outputShape(), c.flops() / 1e9, t.median(),
-                    total > 0 ? t.median() / total : 0, t.gflopPerSecond(), engine,
+                    t.cpuMedian(), total > 0 ? t.median() / total : 0, t.gflopPerSecond(), engine,
                     !c.ops().isEmpty() && engine >= 0 && t.median() > 0 ? engine / t.median() : -1,
                     c.ops().stream().map(ComputeOp::describe).toList()));
         }

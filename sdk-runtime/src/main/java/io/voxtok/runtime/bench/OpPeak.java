@@ -11,10 +11,12 @@ import java.util.List;
  * @param shape          the shape in words
  * @param gflop          GFLOP of one call
  * @param medianSeconds  median call time
+ * @param cpuSeconds     median process CPU time of a call (all threads)
  * @param gflopPerSecond the engine's rate on this shape
  * @param seconds        every timed call
  */
-public record OpPeak(String kind, String shape, double gflop, double medianSeconds, double gflopPerSecond,
+public record OpPeak(String kind, String shape, double gflop, double medianSeconds, double cpuSeconds,
+                     double gflopPerSecond,
                      List<Double> seconds) {
     /** Copies the list. */
     public OpPeak {
@@ -23,7 +25,8 @@ public record OpPeak(String kind, String shape, double gflop, double medianSecon
 
     /** The report form of a measurement. */
     public static OpPeak of(OpTiming t) {
-        return new OpPeak(t.op().kind(), t.op().describe(), t.op().flops() / 1e9, t.median(), t.gflopPerSecond(),
+        return new OpPeak(t.op().kind(), t.op().describe(), t.op().flops() / 1e9, t.median(), t.cpuMedian(),
+                t.gflopPerSecond(),
                 t.seconds());
     }
 }

@@ -15,10 +15,13 @@ import java.util.List;
  * @param encodeUnattributed  pass median minus the sum of block medians (between-block work; can be negative
  *                            within noise)
  * @param decodeUnattributed  same for decode
+ * @param encodeCpuSeconds    median process CPU time of the whole encode pass
+ * @param decodeCpuSeconds    median process CPU time of the whole decode pass
  */
 public record ProfileReport(double audioSeconds, int codebooks, int runs, List<ProfiledBlock> encode,
                             List<ProfiledBlock> decode, double encodeTotalSeconds, double decodeTotalSeconds,
-                            double encodeUnattributed, double decodeUnattributed) {
+                            double encodeUnattributed, double decodeUnattributed, double encodeCpuSeconds,
+                            double decodeCpuSeconds) {
     /** Copies the lists. */
     public ProfileReport {
         encode = List.copyOf(encode);

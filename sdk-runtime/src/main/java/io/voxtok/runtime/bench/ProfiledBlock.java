@@ -9,7 +9,9 @@ import java.util.List;
  * @param inputShape     input shape
  * @param outputShape    output shape
  * @param gflop          counted GFLOP
- * @param medianSeconds  median time
+ * @param medianSeconds  median wall time
+ * @param cpuSeconds     median process CPU time (all threads; on a shared machine wall time can far exceed
+ *                       CPU time / threads)
  * @param shareOfPass    share of the pass's median total time
  * @param gflopPerSecond achieved rate (0 for blocks without counted FLOPs)
  * @param engineSeconds  the block's primitives measured alone (sum of their medians), or -1 when not measured
@@ -18,7 +20,7 @@ import java.util.List;
  * @param ops            the primitives, in words
  */
 public record ProfiledBlock(String name, List<Long> inputShape, List<Long> outputShape, double gflop,
-                            double medianSeconds, double shareOfPass, double gflopPerSecond, double engineSeconds,
+                            double medianSeconds, double cpuSeconds, double shareOfPass, double gflopPerSecond, double engineSeconds,
                             double engineShare, List<String> ops) {
     /** Copies the lists. */
     public ProfiledBlock {

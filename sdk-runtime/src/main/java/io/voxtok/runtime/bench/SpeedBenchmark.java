@@ -11,6 +11,7 @@ import io.voxtok.api.token.TokenizerSpec;
 import io.voxtok.nn.backend.PyTorchBackend;
 import io.voxtok.nn.profile.BlockCost;
 import io.voxtok.nn.profile.ComputeOp;
+import io.voxtok.nn.profile.CpuClock;
 import io.voxtok.nn.profile.OpBenchmark;
 import io.voxtok.nn.profile.OpTiming;
 import io.voxtok.nn.profile.ProfiledTokenizer;
@@ -91,15 +92,21 @@ public final class SpeedBenchmark {
         }
         List<Double> enc = new ArrayList<>();
         List<Double> dec = new ArrayList<>();
+        List<Double> encCpu = new ArrayList<>();
+        List<Double> decCpu = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            long c0 = CpuClock.nanos();
             long t0 = System.nanoTime();
             codes = tokenizer.encode(audio);
             enc.add((System.nanoTime() - t0) / 1e9);
+            encCpu.add((CpuClock.nanos() - c0) / 1e9);
         }
         for (int i = 0; i < runs; i++) {
+            long c0 = CpuClock.nanos();
             long t0 = System.nanoTime();
             tokenizer.decode(codes);
             dec.add((System.nanoTime() - t0) / 1e9);
+            decCpu.add((CpuClock.nanos() - c0) / 1e9);
         }
         double batchTime = -1;
         double throughput = -1;
@@ -159,7 +166,7 @@ public final class SpeedBenchmark {
                 + backend.intraOpThreads() + " threads", seconds, enc, dec, em, dm, em / seconds, dm / seconds,
                 batchSize, batchTime, throughput, peakRss(), eg, dg, environment(backend), loadBefore, loadAverage(),
                 CpuInfo.read().orElse(null), engine, eg > 0 ? eg * seconds / em : -1, dg > 0 ? dg * seconds / dm : -1,
-                peak, blocks);
+                peak, blocks, encCpu, decCpu);
     }
 
     /** The engine environment, or {@code null} if it cannot be collected (it never fails a benchmark). */

@@ -33,7 +33,8 @@ public final class SpeedMarkdown {
                     .append(e.djlVersion()).append(", features ").append(String.join(" ", e.features()))
                     .append(f(", intra-op threads %d, inter-op threads %d", e.intraOpThreads(), e.interOpThreads()))
                     .append('\n');
-            b.append("* OpenMP: ").append(e.openMp()).append("; BLAS: ").append(e.blas()).append('\n');
+            b.append("* OpenMP: ").append(e.openMp()).append("; BLAS: ").append(e.blas())
+                    .append("; transparent huge pages: ").append(e.transparentHugePages()).append('\n');
             if (e.verbose() != null) {
                 EngineVerboseLog v = e.verbose();
                 b.append("* oneDNN ").append(v.oneDnnVersion()).append(", ").append(v.oneDnnRuntime()).append(", ISA: ")
@@ -50,17 +51,19 @@ public final class SpeedMarkdown {
         }
         b.append('\n');
         PeakSummary p = r.peak();
-        b.append("| | median s | RTF | GFLOP | achieved GFLOP/s |");
+        b.append("| | median s | CPU s (all threads) | RTF | GFLOP | achieved GFLOP/s |");
         b.append(p != null ? " primitives alone, s | engine GFLOP/s on them | achieved / engine |\n"
-                + "|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|\n");
-        b.append(f("| encode | %.3f | %.3f | %.2f | %.1f |", r.encodeMedian(), r.encodeRtf(),
+                + "|---|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|\n");
+        b.append(f("| encode | %.3f | %.3f | %.3f | %.2f | %.1f |", r.encodeMedian(), median(r.encodeCpuSeconds()),
+                r.encodeRtf(),
                 r.encodeGflopPerAudioSecond() * r.audioSeconds(), r.encodeGflopPerSecond()));
         if (p != null) {
             b.append(f(" %.3f | %.1f | %.0f %% |", p.encodeEngineSeconds(), p.encodeEngineGflopPerSecond(),
                     100 * p.encodeShareOfEngine()));
         }
         b.append('\n');
-        b.append(f("| decode | %.3f | %.3f | %.2f | %.1f |", r.decodeMedian(), r.decodeRtf(),
+        b.append(f("| decode | %.3f | %.3f | %.3f | %.2f | %.1f |", r.decodeMedian(), median(r.decodeCpuSeconds()),
+                r.decodeRtf(),
                 r.decodeGflopPerAudioSecond() * r.audioSeconds(), r.decodeGflopPerSecond()));
         if (p != null) {
             b.append(f(" %.3f | %.1f | %.0f %% |", p.decodeEngineSeconds(), p.decodeEngineGflopPerSecond(),
@@ -73,14 +76,17 @@ public final class SpeedMarkdown {
         }
         ProfileReport pr = r.profile();
         if (pr != null) {
-            profile(b, "encode", pr.encode(), pr.encodeTotalSeconds(), pr.encodeUnattributed(), pr.runs());
-            profile(b, "decode", pr.decode(), pr.decodeTotalSeconds(), pr.decodeUnattributed(), pr.runs());
+            profile(b, "encode", pr.encode(), pr.encodeTotalSeconds(), pr.encodeCpuSeconds(), pr.encodeUnattributed(),
+                    pr.runs());
+            profile(b, "decode", pr.decode(), pr.decodeTotalSeconds(), pr.decodeCpuSeconds(), pr.decodeUnattributed(),
+                    pr.runs());
         }
         if (p != null) {
-            b.append("## Engine primitives measured alone\n\n| primitive | GFLOP | median ms | GFLOP/s |\n|---|---|---|---|\n");
+            b.append("## Engine primitives measured alone\n\n| primitive | GFLOP | median ms | CPU ms | GFLOP/s |\n"
+                    + "|---|---|---|---|---|\n");
             for (OpPeak o : p.ops()) {
-                b.append(f("| %s | %.3f | %.2f | %.1f |%n", o.shape(), o.gflop(), 1e3 * o.medianSeconds(),
-                        o.gflopPerSecond()));
+                b.append(f("| %s | %.3f | %.2f | %.2f | %.1f |%n", o.shape(), o.gflop(), 1e3 * o.medianSeconds(),
+                        1e3 * o.cpuSeconds(), o.gflopPerSecond()));
             }
             if (!p.lstm().isEmpty()) {
                 b.append("\n## LSTM layers next to their matrix products\n\n")
@@ -97,20 +103,25 @@ public final class SpeedMarkdown {
         return b.toString();
     }
 
-    private static void profile(StringBuilder b, String what, List<ProfiledBlock> blocks, double total,
+    private static void profile(StringBuilder b, String what, List<ProfiledBlock> blocks, double total, double cpu,
                                 double unattributed, int runs) {
-        b.append(f("## Profile: %s (median of %d passes: %.3f s, of which %.3f s outside the blocks)%n%n", what, runs,
-                total, unattributed));
-        b.append("| block | input -> output | GFLOP | ms | % of pass | GFLOP/s | primitives alone, ms | "
-                + "primitives / block |\n|---|---|---|---|---|---|---|---|\n");
+        b.append(f("## Profile: %s (median of %d passes: %.3f s wall, %.3f s CPU; %.3f s wall outside the blocks)%n%n",
+                what, runs, total, cpu, unattributed));
+        b.append("| block | input -> output | GFLOP | ms | CPU ms | % of pass | GFLOP/s | primitives alone, ms | "
+                + "primitives / block |\n|---|---|---|---|---|---|---|---|---|\n");
         for (ProfiledBlock x : blocks) {
-            b.append(f("| %s | %s -> %s | %.3f | %.1f | %.1f | %s | %s | %s |%n", x.name(), shape(x.inputShape()),
-                    shape(x.outputShape()), x.gflop(), 1e3 * x.medianSeconds(), 100 * x.shareOfPass(),
+            b.append(f("| %s | %s -> %s | %.3f | %.1f | %.1f | %.1f | %s | %s | %s |%n", x.name(),
+                    shape(x.inputShape()), shape(x.outputShape()), x.gflop(), 1e3 * x.medianSeconds(),
+                    1e3 * x.cpuSeconds(), 100 * x.shareOfPass(),
                     x.gflop() > 0 ? f("%.1f", x.gflopPerSecond()) : "", x.engineSeconds() > 0
                             ? f("%.1f", 1e3 * x.engineSeconds()) : "", x.engineShare() > 0
                             ? f("%.0f %%", 100 * x.engineShare()) : ""));
         }
         b.append('\n');
+    }
+
+    private static double median(List<Double> v) {
+        return v.isEmpty() ? -1 : SpeedBenchmark.median(v);
     }
 
     private static String shape(List<Long> s) {

@@ -33,6 +33,9 @@ import java.util.Map;
  * @param peak             achieved rate next to the engine's rate on the model's primitives, or {@code null} when
  *                         not measured
  * @param profile          per-block profile ({@code --profile}), or {@code null}
+ * @param encodeCpuSeconds process CPU time of every timed encode (all threads): on a machine shared with other work
+ *                         wall time also counts waiting for a core, CPU time does not (spinning threads count)
+ * @param decodeCpuSeconds same for decode
  */
 public record SpeedReport(String tokenizer, String device, double audioSeconds, List<Double> encodeSeconds,
                           List<Double> decodeSeconds, double encodeMedian, double decodeMedian, double encodeRtf,
@@ -40,5 +43,6 @@ public record SpeedReport(String tokenizer, String device, double audioSeconds, 
                           long peakRssBytes, double encodeGflopPerAudioSecond, double decodeGflopPerAudioSecond,
                           Map<String, String> environment, String loadAverageBefore, String loadAverageAfter,
                           CpuInfo cpu, EngineEnvironment engine, double encodeGflopPerSecond,
-                          double decodeGflopPerSecond, PeakSummary peak, ProfileReport profile) {
+                          double decodeGflopPerSecond, PeakSummary peak, ProfileReport profile,
+                          List<Double> encodeCpuSeconds, List<Double> decodeCpuSeconds) {
 }

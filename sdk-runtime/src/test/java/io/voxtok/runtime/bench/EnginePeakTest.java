@@ -26,7 +26,7 @@ class EnginePeakTest {
     }
 
     private static OpTiming t(ComputeOp op, double s) {
-        return new OpTiming(op, List.of(s), s);
+        return new OpTiming(op, List.of(s), s, List.of(2 * s), 2 * s);
     }
 
     private static Map<ComputeOp, OpTiming> timings() {
@@ -78,10 +78,11 @@ class EnginePeakTest {
         BlockCost conv = block("conv", 1e5, List.of(CONV));
         BlockCost elu = block("elu", 0, List.of());
         TokenizerProfile p = new TokenizerProfile(1.0, 8,
-                List.of(new BlockTiming(conv, List.of(0.002, 0.004, 0.003), 0.003),
-                        new BlockTiming(elu, List.of(0.001, 0.001, 0.001), 0.001)),
-                List.of(new BlockTiming(elu, List.of(0.001, 0.001, 0.001), 0.001)), List.of(0.005, 0.006, 0.0045),
-                List.of(0.002, 0.002, 0.002));
+                List.of(new BlockTiming(conv, List.of(0.002, 0.004, 0.003), 0.003, List.of(0.006), 0.006),
+                        new BlockTiming(elu, List.of(0.001, 0.001, 0.001), 0.001, List.of(0.001), 0.001)),
+                List.of(new BlockTiming(elu, List.of(0.001, 0.001, 0.001), 0.001, List.of(0.001), 0.001)),
+                List.of(0.005, 0.006, 0.0045), List.of(0.002, 0.002, 0.002), List.of(0.009, 0.01, 0.008),
+                List.of(0.003, 0.003, 0.003));
         ProfileReport r = EnginePeak.profileReport(p, timings());
         assertEquals(0.005, r.encodeTotalSeconds(), 1e-12);
         assertEquals(0.001, r.encodeUnattributed(), 1e-12, "5 ms pass, 3 + 1 ms in blocks");
@@ -90,5 +91,7 @@ class EnginePeakTest {
         assertEquals(1.0 / 3, r.encode().get(0).engineShare(), 1e-12, "1 ms alone, 3 ms in the model");
         assertEquals(-1, r.encode().get(1).engineShare(), "no primitives");
         assertEquals(3, r.runs());
+        assertEquals(0.009, r.encodeCpuSeconds(), 1e-12);
+        assertEquals(0.006, r.encode().get(0).cpuSeconds(), 1e-12);
     }
 }

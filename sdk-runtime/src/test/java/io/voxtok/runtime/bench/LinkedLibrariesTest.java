@@ -42,9 +42,16 @@ class LinkedLibrariesTest {
     }
 
     @Test
+    void readsTheSelectedHugePageMode() {
+        assertEquals("madvise", EngineEnvironment.selectedMode("always [madvise] never\n"));
+        assertEquals("never", EngineEnvironment.selectedMode("never"));
+    }
+
+    @Test
     void keepsOnlyThreadingAndKernelVariables() {
         Map<String, String> env = EngineEnvironment.threadEnvironment(Map.of("OMP_NUM_THREADS", "2", "HOME", "/root",
-                "MKL_VERBOSE", "0", "GOMP_SPINCOUNT", "1000", "PATH", "/bin"));
-        assertEquals(List.of("GOMP_SPINCOUNT", "MKL_VERBOSE", "OMP_NUM_THREADS"), List.copyOf(env.keySet()));
+                "MKL_VERBOSE", "0", "GOMP_SPINCOUNT", "1000", "PATH", "/bin", "GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"));
+        assertEquals(List.of("GLIBC_TUNABLES", "GOMP_SPINCOUNT", "MKL_VERBOSE", "OMP_NUM_THREADS"),
+                List.copyOf(env.keySet()));
     }
 }
