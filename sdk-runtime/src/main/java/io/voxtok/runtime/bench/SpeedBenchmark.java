@@ -109,6 +109,7 @@ public final class SpeedBenchmark {
             decCpu.add((CpuClock.nanos() - c0) / 1e9);
         }
         double batchTime = -1;
+        double batchCpu = -1;
         double throughput = -1;
         if (batchSize > 0) {
             List<AudioBuffer> items = new ArrayList<>();
@@ -117,12 +118,16 @@ public final class SpeedBenchmark {
             }
             tokenizer.encodeBatch(items, io.voxtok.api.token.LayerRange.first(spec.numLayers()));
             List<Double> bt = new ArrayList<>();
+            List<Double> bc = new ArrayList<>();
             for (int r = 0; r < Math.min(3, runs); r++) {
+                long c0 = CpuClock.nanos();
                 long t0 = System.nanoTime();
                 tokenizer.encodeBatch(items, io.voxtok.api.token.LayerRange.first(spec.numLayers()));
                 bt.add((System.nanoTime() - t0) / 1e9);
+                bc.add((CpuClock.nanos() - c0) / 1e9);
             }
             batchTime = median(bt);
+            batchCpu = median(bc);
             throughput = batchSize * seconds / batchTime;
         }
         double eg = -1;
@@ -166,7 +171,7 @@ public final class SpeedBenchmark {
                 + backend.intraOpThreads() + " threads", seconds, enc, dec, em, dm, em / seconds, dm / seconds,
                 batchSize, batchTime, throughput, peakRss(), eg, dg, environment(backend), loadBefore, loadAverage(),
                 CpuInfo.read().orElse(null), engine, eg > 0 ? eg * seconds / em : -1, dg > 0 ? dg * seconds / dm : -1,
-                peak, blocks, encCpu, decCpu);
+                peak, blocks, encCpu, decCpu, batchCpu);
     }
 
     /** The engine environment, or {@code null} if it cannot be collected (it never fails a benchmark). */

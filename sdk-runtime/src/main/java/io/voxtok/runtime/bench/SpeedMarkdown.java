@@ -71,8 +71,12 @@ public final class SpeedMarkdown {
         }
         b.append("\n\n");
         if (r.batchSize() > 0) {
-            b.append(f("Batch of %d: %.2f s, %.1f s of audio per second (single item: %.1f).%n%n", r.batchSize(),
-                    r.batchEncodeSeconds(), r.batchAudioSecondsPerSecond(), r.audioSeconds() / r.encodeMedian()));
+            double singleCpu = median(r.encodeCpuSeconds());
+            b.append(f("Batch of %d: %.2f s, %.1f s of audio per second (single item: %.1f); CPU time per item %.3f s"
+                            + " (single item: %.3f s, so the batch does %.2fx the work per CPU second).%n%n",
+                    r.batchSize(), r.batchEncodeSeconds(), r.batchAudioSecondsPerSecond(),
+                    r.audioSeconds() / r.encodeMedian(), r.batchEncodeCpuSeconds() / r.batchSize(), singleCpu,
+                    singleCpu * r.batchSize() / r.batchEncodeCpuSeconds()));
         }
         ProfileReport pr = r.profile();
         if (pr != null) {

@@ -36,6 +36,9 @@ import java.util.Map;
  * @param encodeCpuSeconds process CPU time of every timed encode (all threads): on a machine shared with other work
  *                         wall time also counts waiting for a core, CPU time does not (spinning threads count)
  * @param decodeCpuSeconds same for decode
+ * @param batchEncodeCpuSeconds process CPU time of the median batched encode, -1 without a batch run: set against
+ *                         {@code batchSize} times the single-item encode's CPU time it gives the batch's gain
+ *                         independently of how busy the machine was
  */
 public record SpeedReport(String tokenizer, String device, double audioSeconds, List<Double> encodeSeconds,
                           List<Double> decodeSeconds, double encodeMedian, double decodeMedian, double encodeRtf,
@@ -44,5 +47,5 @@ public record SpeedReport(String tokenizer, String device, double audioSeconds, 
                           Map<String, String> environment, String loadAverageBefore, String loadAverageAfter,
                           CpuInfo cpu, EngineEnvironment engine, double encodeGflopPerSecond,
                           double decodeGflopPerSecond, PeakSummary peak, ProfileReport profile,
-                          List<Double> encodeCpuSeconds, List<Double> decodeCpuSeconds) {
+                          List<Double> encodeCpuSeconds, List<Double> decodeCpuSeconds, double batchEncodeCpuSeconds) {
 }
