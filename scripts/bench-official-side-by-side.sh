@@ -18,7 +18,8 @@
 #               default (SPEC 8: 30x slower GEMM), without switching the system alternative (default
 #               /usr/lib/x86_64-linux-gnu/openblas-pthread, from libopenblas0-pthread; empty: none)
 #   OMP_WAIT_POLICY  the same for both sides (default PASSIVE: on a busy machine spinning OpenMP threads make both
-#               sides' times swing 3-5x; see the README's speed section)
+#               sides' times swing 3-5x; see the README's speed section); "default" leaves it unset for both
+#               (libgomp's own spinning; the voxtok launcher then only sets it when the machine is busy)
 # Needs the built worktree (mvn -o -q package -DskipTests). Nothing here is a build or test dependency.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/voxtok-side-by-side.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+if [ "$OMP_WAIT_POLICY" = default ]; then unset OMP_WAIT_POLICY; fi
 "$PYTHON" -c "import torch" || { echo "no torch for $PYTHON: apt-get install -y python3-torch python3-numpy" >&2; exit 1; }
 py_env=(OPENBLAS_NUM_THREADS="$THREADS")
 if [ -n "$OPENBLAS_DIR" ] && [ -f "$OPENBLAS_DIR/libblas.so.3" ]; then
