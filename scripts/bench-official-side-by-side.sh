@@ -37,7 +37,10 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/voxtok-side-by-side.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-if [ "$OMP_WAIT_POLICY" = default ]; then unset OMP_WAIT_POLICY; fi
+if [ "$OMP_WAIT_POLICY" = default ]; then
+  unset OMP_WAIT_POLICY
+  export VOXTOK_OMP_WAIT_AUTO=0   # the launcher would otherwise pick PASSIVE for Voxtok alone on a busy machine
+fi
 "$PYTHON" -c "import torch" || { echo "no torch for $PYTHON: apt-get install -y python3-torch python3-numpy" >&2; exit 1; }
 py_env=(OPENBLAS_NUM_THREADS="$THREADS")
 if [ -n "$OPENBLAS_DIR" ] && [ -f "$OPENBLAS_DIR/libblas.so.3" ]; then
