@@ -10,6 +10,9 @@ import io.voxtok.api.token.StreamingTokenizer;
 import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.TokenProducer;
 import io.voxtok.api.token.TokenizerSpec;
+import io.voxtok.nn.profile.BlockCost;
+import io.voxtok.nn.profile.ProfiledTokenizer;
+import io.voxtok.nn.profile.TokenizerProfile;
 import io.voxtok.plugin.encodec.model.EncodecConfig;
 import io.voxtok.plugin.encodec.model.EncodecEncoderStream;
 import io.voxtok.plugin.encodec.model.EncodecFlops;
@@ -27,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Thread-safe: the weights are immutable and each call works in its own native scratch memory.
  */
-public final class EncodecTokenizer implements StreamingTokenizer, ComputeCost {
+public final class EncodecTokenizer implements StreamingTokenizer, ComputeCost, ProfiledTokenizer {
     private final ComponentId id;
     private final EncodecModel model;
     private final double bandwidthKbps;
@@ -182,6 +185,24 @@ public final class EncodecTokenizer implements StreamingTokenizer, ComputeCost {
     @Override
     public double decodeFlopsPerSecond() {
         return EncodecFlops.decodePerSecond(model.config());
+    }
+
+    @Override
+    public List<BlockCost> encodeCosts(int samples) {
+        return model.profiler().encodeCosts(1, samples, spec.numLayers());
+    }
+
+    @Override
+    public List<BlockCost> decodeCosts(int samples) {
+        return model.profiler().decodeCosts(spec.framesFor(samples), spec.numLayers());
+    }
+
+    /** {@inheritDoc} The codebooks of this tokenizer's bandwidth. */
+    @Override
+    public TokenizerProfile profile(AudioBuffer audio, int warmups, int runs) {
+        requireOpen();
+        EncodecInputChecks.checkAudio(id, spec, audio, "audio");
+        return model.profile(audio.toArray(), spec.numLayers(), warmups, runs);
     }
 
     /** Frees the weights; idempotent. */

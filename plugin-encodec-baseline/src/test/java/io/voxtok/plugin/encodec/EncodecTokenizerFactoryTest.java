@@ -17,6 +17,8 @@ import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerOptions;
 import io.voxtok.api.token.Segmentation;
 import io.voxtok.api.token.TokenizerSpec;
+import io.voxtok.nn.profile.BlockCost;
+import io.voxtok.nn.profile.ProfiledTokenizer;
 import io.voxtok.plugin.encodec.model.EncodecConfig;
 import io.voxtok.plugin.encodec.model.EncodecFlops;
 
@@ -161,6 +163,12 @@ class EncodecTokenizerFactoryTest {
             ComputeCost cost = (ComputeCost) t;
             assertEquals(EncodecFlops.encodePerSecond(EncodecConfig.encodec24khz(), 8), cost.encodeFlopsPerSecond());
             assertTrue(cost.decodeFlopsPerSecond() > 1e9);
+            // the profiler's per-block costs of one second (75 frames exactly) add up to the same formula
+            ProfiledTokenizer p = (ProfiledTokenizer) t;
+            double enc = p.encodeCosts(24000).stream().mapToDouble(BlockCost::flops).sum();
+            double dec = p.decodeCosts(24000).stream().mapToDouble(BlockCost::flops).sum();
+            assertEquals(cost.encodeFlopsPerSecond(), enc, 1e-6 * enc);
+            assertEquals(cost.decodeFlopsPerSecond(), dec, 1e-6 * dec);
         }
     }
 

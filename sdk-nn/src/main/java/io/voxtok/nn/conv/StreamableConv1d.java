@@ -94,6 +94,16 @@ public final class StreamableConv1d extends StateDictBlock {
         return stride;
     }
 
+    /** Input channels ({@code groups} times the weight's second axis). */
+    public int inChannels() {
+        return Math.toIntExact(weight.shape().get(1)) * groups;
+    }
+
+    /** Dilation. */
+    public int dilation() {
+        return dilation;
+    }
+
     /**
      * The effective weight {@code [out, in / groups, k]} (do not modify); the caller closes it when the layer
      * is weight-normed and not frozen (a fresh fold).

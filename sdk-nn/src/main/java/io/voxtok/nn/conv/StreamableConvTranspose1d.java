@@ -80,6 +80,26 @@ public final class StreamableConvTranspose1d extends StateDictBlock {
         return new StreamableConvTranspose1d(w, b, stride, causal, trimRightRatio);
     }
 
+    /** Input channels. */
+    public int inChannels() {
+        return precomputed != null ? precomputed.inChannels() : Math.toIntExact(weight.shape().get(0));
+    }
+
+    /** Output channels. */
+    public int outChannels() {
+        return precomputed != null ? precomputed.outChannels() : Math.toIntExact(weight.shape().get(1));
+    }
+
+    /** Kernel size. */
+    public int kernelSize() {
+        return kernel;
+    }
+
+    /** Stride (the upsampling factor). */
+    public int stride() {
+        return stride;
+    }
+
     /** {@inheritDoc} Input {@code (B, in, T)}, output {@code (B, out, T * stride)}. */
     @Override
     public NDArray forward(NDArray x, boolean training) {

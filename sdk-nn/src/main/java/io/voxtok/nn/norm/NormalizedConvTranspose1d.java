@@ -32,6 +32,11 @@ public final class NormalizedConvTranspose1d implements Layer {
         this.trimRight = trim[1];
     }
 
+    /** The raw transposed convolution. */
+    public ConvTranspose1d conv() {
+        return conv;
+    }
+
     /** {@inheritDoc} Input {@code (B, in, T)}, output {@code (B, out, T * stride)}. */
     @Override
     public NDArray forward(NDArray x) {

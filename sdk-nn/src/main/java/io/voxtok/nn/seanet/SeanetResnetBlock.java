@@ -49,6 +49,21 @@ public final class SeanetResnetBlock extends StateDictBlock {
         return new SeanetResnetBlock(a1, c1, a2, c2, sc);
     }
 
+    /** The first convolution ({@code block.1}, kernel {@code residual_kernel_size}, to the hidden width). */
+    public StreamableConv1d firstConv() {
+        return conv1;
+    }
+
+    /** The second convolution ({@code block.3}, 1x1, back to the block's width). */
+    public StreamableConv1d secondConv() {
+        return conv2;
+    }
+
+    /** The 1x1 shortcut convolution. */
+    public StreamableConv1d shortcut() {
+        return shortcut;
+    }
+
     /** {@inheritDoc} */
     @Override
     public NDArray forward(NDArray x, boolean training) {

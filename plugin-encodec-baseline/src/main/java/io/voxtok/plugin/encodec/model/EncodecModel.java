@@ -10,6 +10,8 @@ import io.voxtok.api.bench.ProgressListener;
 import io.voxtok.modelio.StateDict;
 import io.voxtok.nn.FiniteValues;
 import io.voxtok.nn.backend.PyTorchBackend;
+import io.voxtok.nn.profile.CodecProfiler;
+import io.voxtok.nn.profile.TokenizerProfile;
 import io.voxtok.nn.quantization.Codebook;
 import io.voxtok.nn.quantization.ResidualVectorQuantizer;
 
@@ -124,6 +126,24 @@ public final class EncodecModel implements AutoCloseable {
     /** The quantizer. */
     public ResidualVectorQuantizer quantizer() {
         return quantizer;
+    }
+
+    /** A profiler over this model's blocks: encoder layers, RVQ, decoder layers ({@code voxtok bench speed --profile}). */
+    public CodecProfiler profiler() {
+        return new CodecProfiler(encoder.model(), quantizer, decoder.model(), config.hopLength(), config.sampleRate());
+    }
+
+    /**
+     * Profiles encoding one unsegmented, unnormalised signal with codebooks {@code [0, codebooks)} and decoding its
+     * codes, block by block (see {@link CodecProfiler#profile}).
+     *
+     * @param audio {@code [L]} mono samples
+     */
+    public TokenizerProfile profile(float[] audio, int codebooks, int warmups, int runs) {
+        requireWholeSignal();
+        try (NDManager m = weights.newSubManager()) {
+            return profiler().profile(m, new float[][] {audio}, codebooks, warmups, runs);
+        }
     }
 
     /**

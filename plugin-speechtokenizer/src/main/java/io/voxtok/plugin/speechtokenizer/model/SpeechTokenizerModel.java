@@ -14,6 +14,8 @@ import io.voxtok.modelio.StateDict;
 import io.voxtok.nn.FiniteValues;
 import io.voxtok.nn.NdArrays;
 import io.voxtok.nn.ParameterLoader;
+import io.voxtok.nn.profile.CodecProfiler;
+import io.voxtok.nn.profile.TokenizerProfile;
 import io.voxtok.nn.backend.PyTorchBackend;
 import io.voxtok.nn.quantization.ResidualVectorQuantizer;
 import io.voxtok.nn.seanet.SeanetDecoder;
@@ -492,6 +494,23 @@ public final class SpeechTokenizerModel implements AutoCloseable {
             for (int k = 0; k < nq - st; k++) {
                 System.arraycopy(part.codes()[k][i], w[0] - w[2], codes[k][0], w[0], w[1] - w[0]);
             }
+        }
+    }
+
+    /** A profiler over this model's blocks: encoder layers, RVQ, decoder layers ({@code voxtok bench speed --profile}). */
+    public CodecProfiler profiler() {
+        return new CodecProfiler(encoder.model(), quantizer, decoder.model(), hopLength(), sampleRate());
+    }
+
+    /**
+     * Profiles encoding one waveform with the first {@code codebooks} codebooks and decoding its codes, block by
+     * block (see {@link CodecProfiler#profile}).
+     */
+    public TokenizerProfile profile(float[] waveform, int codebooks, int warmups, int runs) {
+        checkWaveforms(new float[][] {waveform});
+        checkLayerRange(0, codebooks);
+        try (NDManager m = weights.newSubManager()) {
+            return profiler().profile(m, new float[][] {waveform}, codebooks, warmups, runs);
         }
     }
 

@@ -10,6 +10,9 @@ import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.TokenProducer;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.api.token.TokenizerSpec;
+import io.voxtok.nn.profile.BlockCost;
+import io.voxtok.nn.profile.ProfiledTokenizer;
+import io.voxtok.nn.profile.TokenizerProfile;
 import io.voxtok.plugin.speechtokenizer.model.BatchMode;
 import io.voxtok.plugin.speechtokenizer.model.ChunkingOptions;
 import io.voxtok.plugin.speechtokenizer.model.EncodedBatch;
@@ -23,7 +26,7 @@ import java.util.Map;
  * (for the official configuration), RVQ-1 semantic. Encoding a layer range {@code [st, end)} is the official
  * {@code encode(x, n_q=end, st=st)}; batches are encoded item by item exactly. Thread-safe.
  */
-final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
+final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost, ProfiledTokenizer {
     private final SpeechTokenizerModel model;
     private final TokenizerSpec spec;
     private final TokenProducer producer;
@@ -184,6 +187,23 @@ final class SpeechTokenizerTokenizer implements Tokenizer, ComputeCost {
     @Override
     public double decodeFlopsPerSecond() {
         return SpeechTokenizerFlops.decode(model.config());
+    }
+
+    @Override
+    public List<BlockCost> encodeCosts(int samples) {
+        return model.profiler().encodeCosts(1, samples, spec.numLayers());
+    }
+
+    @Override
+    public List<BlockCost> decodeCosts(int samples) {
+        return model.profiler().decodeCosts(model.framesFor(samples), spec.numLayers());
+    }
+
+    /** {@inheritDoc} All codebooks, the whole input at once (no chunking). */
+    @Override
+    public TokenizerProfile profile(AudioBuffer audio, int warmups, int runs) {
+        checkAudio(audio, 0);
+        return model.profile(audio.toArray(), spec.numLayers(), warmups, runs);
     }
 
     @Override

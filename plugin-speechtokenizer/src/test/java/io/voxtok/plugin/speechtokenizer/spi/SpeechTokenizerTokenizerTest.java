@@ -14,6 +14,9 @@ import io.voxtok.api.token.TokenMatrix;
 import io.voxtok.api.token.Tokenizer;
 import io.voxtok.modelio.NpyFile;
 import io.voxtok.modelio.Tensor;
+import io.voxtok.nn.profile.BlockCost;
+import io.voxtok.nn.profile.ProfiledTokenizer;
+import io.voxtok.nn.profile.TokenizerProfile;
 import io.voxtok.nn.seanet.SeanetActivation;
 import io.voxtok.plugin.speechtokenizer.config.SpeechTokenizerConfig;
 import java.nio.ByteBuffer;
@@ -143,5 +146,28 @@ class SpeechTokenizerTokenizerTest {
         double dec = SpeechTokenizerFlops.decode(c);
         double decLstm = 2 * 50 * 2.0 * 4 * 1024 * 2048;
         assertTrue(dec > decLstm, "decode " + dec);
+    }
+
+    /**
+     * The per-block costs the profiler reports add up to the independent whole-model formula (one second = 50
+     * frames exactly), and a profile times every block: 16 encoder layers plus input, RVQ and codes; 16 decoder
+     * layers plus codes, RVQ look-up and audio.
+     */
+    @Test
+    void profiledBlocksAddUpToTheFlopFormulaAndAreAllTimed() throws Exception {
+        SpeechTokenizerConfig c = SpeechTokenizerConfig.read(TestContext.fixture().resolve("config.json"));
+        try (Tokenizer t = tokenizer(ComponentConfig.ofModel(TestContext.fixture()))) {
+            ProfiledTokenizer p = (ProfiledTokenizer) t;
+            double enc = p.encodeCosts(16000).stream().mapToDouble(BlockCost::flops).sum();
+            double dec = p.decodeCosts(16000).stream().mapToDouble(BlockCost::flops).sum();
+            assertEquals(SpeechTokenizerFlops.encode(c), enc, 1e-6 * enc);
+            assertEquals(SpeechTokenizerFlops.decode(c), dec, 1e-6 * dec);
+            TokenizerProfile r = p.profile(utterance("utt1_16k.wav"), 0, 1);
+            assertEquals(19, r.encode().size());
+            assertEquals(19, r.decode().size());
+            assertTrue(r.encode().get(14).cost().name().startsWith("encoder.13 BiLSTM 2x"),
+                    r.encode().get(14).cost().name());
+            assertEquals(8, r.codebooks());
+        }
     }
 }
