@@ -113,11 +113,34 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
                         new TorchDefaultInitializer(config.seed()));
                 this.generator = new SpeechTokenizerNetwork(config.model(), init, true);
             }
-            this.discriminators = List.of(
-                    MultiPeriodDiscriminator.create(root, config.mpd(), start.discriminators().get("mpd")),
-                    MultiScaleDiscriminator.create(root, config.msd(), start.discriminators().get("msd")),
-                    MultiScaleStftDiscriminator.create(root, config.mstftd(), start.discriminators().get("mstftd")));
-            this.generatorParameters = parameters("", generator.namedParameters());
+            List<DiscriminatorFamily> families = new ArrayList<>();
+            for (String family : config.discriminatorFamilies()) {
+                DiscriminatorInit init = start.discriminators().get(family);
+                families.add(switch (family) {
+                    case "mpd" -> MultiPeriodDiscriminator.create(root, config.mpd(), init);
+                    case "msd" -> MultiScaleDiscriminator.create(root, config.msd(), init);
+                    case "mstftd" -> MultiScaleStftDiscriminator.create(root, config.mstftd(), init);
+                    default -> throw new IllegalArgumentException("unknown discriminator family " + family);
+                });
+            }
+            this.discriminators = List.copyOf(families);
+            this.generatorParameters = new LinkedHashMap<>();
+            parameters("", generator.namedParameters()).forEach((k, a) -> {
+                if (config.trains(k)) {
+                    generatorParameters.put(k, a);
+                } else {
+                    a.setRequiresGradient(false);
+                }
+            });
+            if (generatorParameters.isEmpty()) {
+                throw new IllegalArgumentException("trained_modules " + config.trainedModules()
+                        + " selects no parameter of this model");
+            }
+            if (!quantizerTrained() && !codebooksInitialized()) {
+                throw new IllegalArgumentException("trained_modules " + config.trainedModules() + " freezes the"
+                        + " quantizer, but the start state's codebooks are not initialised (start from a trained"
+                        + " model with --init)");
+            }
             this.discriminatorParameters = new LinkedHashMap<>();
             for (DiscriminatorFamily d : discriminators) {
                 discriminatorParameters.putAll(parameters(d.family() + ".", d.block().namedParameters()));
@@ -205,6 +228,21 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
         return scheduleD;
     }
 
+    /** Whether the quantizer (and with it the encoder) is trained; else both are frozen and codes never change. */
+    public boolean quantizerTrained() {
+        return config.trainedModules().contains("quantizer");
+    }
+
+    private boolean codebooksInitialized() {
+        ResidualVectorQuantizer rvq = generator.quantizer();
+        for (int i = 0; i < rvq.numLayers(); i++) {
+            if (!rvq.layer(i).initialized()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Completed steps. */
     public long step() {
         return step;
@@ -247,10 +285,12 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
             CodecForward out;
             double ld = Double.NaN;
             // with both adversarial weights at 0 the discriminators cannot affect the generator: skip them
-            boolean adversarialOn = config.lossWeights().feature() != 0 || config.lossWeights().adversarial() != 0;
+            boolean adversarialOn = !discriminators.isEmpty()
+                    && (config.lossWeights().feature() != 0 || config.lossWeights().adversarial() != 0);
             long tPhase = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                out = generator.forward(x, config.model().nQ(), true);
+                // a frozen quantizer runs in eval mode: no codebook update, the start state's codes
+                out = generator.forward(x, config.model().nQ(), quantizerTrained());
                 scalars.put("seconds_generator_forward", (System.nanoTime() - tPhase) / 1e9);
                 if (observer != null) {
                     observer.generatorOutput(out);
@@ -445,12 +485,14 @@ public final class SpeechTokenizerTrainer implements AutoCloseable {
      */
     public boolean initializeQuantizer(List<float[][]> batches, boolean force) {
         ResidualVectorQuantizer rvq = generator.quantizer();
-        boolean all = true;
-        for (int i = 0; i < rvq.numLayers(); i++) {
-            all &= rvq.layer(i).initialized();
-        }
+        boolean all = codebooksInitialized();
         if ((all && !force) || batches.isEmpty()) {
             return false;
+        }
+        if (!quantizerTrained()) {
+            throw io.voxtok.api.VoxtokException.userInput("config " + config.source() + ": trained_modules "
+                    + config.trainedModules() + " freezes the quantizer, but the start state's codebooks are not"
+                    + " initialised (start from a trained model with --init)");
         }
         try (NDManager m = root.newSubManager()) {
             ai.djl.ndarray.NDList rows = new ai.djl.ndarray.NDList();

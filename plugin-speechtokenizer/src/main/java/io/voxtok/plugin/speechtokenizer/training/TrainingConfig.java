@@ -45,7 +45,12 @@ import java.util.Optional;
  *       {@code msd_width_divisor} (1), {@code mstftd_filters} (32): discriminator sizes for CPU recipes;</li>
  *   <li>{@code valid_steps} (validation and best-dev checkpoint period; default {@code save_model_steps}),
  *       {@code valid_items} (dev items used, 32), {@code valid_seconds} (30), {@code loader_threads} (2),
- *       {@code dev_speakers} (held-out speakers for validation, 2).</li>
+ *       {@code dev_speakers} (held-out speakers for validation, 2);</li>
+ *   <li>{@code trained_modules} (all of {@code encoder}, {@code quantizer}, {@code transform}, {@code decoder}):
+ *       the others are frozen, and without {@code quantizer} the codebooks are neither re-estimated nor
+ *       re-seeded, so a decoder-only fine-tune keeps every code the start state produces;
+ *       {@code discriminators} (all of {@code mpd}, {@code msd}, {@code mstftd}): the families built and
+ *       trained.</li>
  * </ul>
  *
  * Unknown trainer options are not errors (the official file carries paths and logging fields Voxtok does not
@@ -63,7 +68,14 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                              MultiPeriodConfig mpd, MultiScaleConfig msd,
                              MultiScaleStftConfig mstftd, int logSteps, int saveSteps, int validSteps,
                              int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
-                             int devSpeakers, Path source) {
+                             int devSpeakers, List<String> trainedModules, List<String> discriminatorFamilies,
+                             Path source) {
+
+    /** The generator's top-level modules, in state-dict key order ({@code transform} only with distillation). */
+    public static final List<String> MODULES = List.of("encoder", "quantizer", "transform", "decoder");
+
+    /** The discriminator families, in the official trainer's order. */
+    public static final List<String> DISCRIMINATOR_FAMILIES = List.of("mpd", "msd", "mstftd");
 
     /**
      * Reads a configuration file. The model fields are bounded by {@link SpeechTokenizerConfig}, the trainer fields by
@@ -153,6 +165,8 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
         TrainingBounds.count(src, "loader_threads", loaderThreads, 0, TrainingBounds.MAX_THREADS);
         int devSpeakers = json.optInt("dev_speakers").orElse(2);
         TrainingBounds.count(src, "dev_speakers", devSpeakers, 0, TrainingBounds.MAX_ITEMS);
+        List<String> trained = names(json, "trained_modules", MODULES);
+        List<String> families = names(json, "discriminators", DISCRIMINATOR_FAMILIES);
         try {
             LossWeights weights = new LossWeights(mel, recon, commitment, distillation, feature, adversarialWeight);
             MultiPeriodConfig mpd = MultiPeriodConfig.official();
@@ -182,7 +196,7 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                     kmeansInitBatches, reinitEvery, reinitUntil, quantizerWarmup,
                     json.optBoolean("codebook_recentering").orElse(false), mpd, msd, stft,
                     logSteps, saveSteps, validSteps, checkpointsKept, validItems, validSeconds, loaderThreads,
-                    devSpeakers, file);
+                    devSpeakers, trained, families, file);
         } catch (IllegalArgumentException e) {
             throw VoxtokException.userInput("config " + file + ": " + e.getMessage());
         }
@@ -208,10 +222,35 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
             throw new IllegalArgumentException("kmeans_reinit_every and kmeans_reinit_until must be >= 0, and"
                     + " re-clustering needs kmeans_init_batches >= 2");
         }
+        trainedModules = List.copyOf(trainedModules);
+        discriminatorFamilies = List.copyOf(discriminatorFamilies);
+        if (trainedModules.isEmpty()) {
+            throw new IllegalArgumentException("trained_modules is empty: nothing would be trained");
+        }
+        if (trainedModules.contains("encoder") && !trainedModules.contains("quantizer")) {
+            // a frozen quantizer runs in eval mode: no straight-through path to the encoder, codes would drift
+            throw new IllegalArgumentException("trained_modules " + trainedModules + ": training the encoder needs"
+                    + " the quantizer trained too");
+        }
+        if (!trainedModules.contains("quantizer") && (quantizerWarmupSteps > 0 || kmeansReinitEvery > 0)) {
+            throw new IllegalArgumentException("quantizer_warmup_steps and kmeans_reinit_every change the codebooks,"
+                    + " which trained_modules leaves out");
+        }
         if (maxNonFiniteSteps < 1 || saveSteps < 1 || validSteps < 1 || logSteps < 1 || checkpointsKept < 1) {
             throw new IllegalArgumentException("max_nonfinite_steps, save_model_steps, valid_steps, log_steps and"
                     + " num_ckpt_keep must be >= 1");
         }
+    }
+
+    /** Whether every generator module is trained (the official recipe); else the others are frozen. */
+    public boolean trainsWholeGenerator() {
+        return trainedModules.containsAll(MODULES);
+    }
+
+    /** Whether the parameter with this official key is trained ({@code trained_modules}). */
+    public boolean trains(String key) {
+        int dot = key.indexOf('.');
+        return trainedModules.contains(dot < 0 ? key : key.substring(0, dot));
     }
 
     /** The official cosine period: {@code t_max}, else {@code epochs * trainItems / batch_size} (at least 1). */
@@ -259,6 +298,25 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
         int v = json.optInt(field).orElse(1);
         TrainingBounds.count(json.source(), field, v, 1, 1024);
         return v;
+    }
+
+    /** An optional array of distinct names, each one of {@code allowed}; absent: all of them. */
+    private static List<String> names(JsonConfig json, String field, List<String> allowed) {
+        Optional<Object> raw = json.raw(field);
+        if (raw.isEmpty()) {
+            return allowed;
+        }
+        if (!(raw.get() instanceof List<?> list)) {
+            throw bad(json, field, raw.get() + ": expected an array of names from " + allowed);
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof String name) || !allowed.contains(name) || out.contains(name)) {
+                throw bad(json, field, list + ": expected distinct names from " + allowed);
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static VoxtokException bad(JsonConfig json, String field, String what) {
