@@ -162,4 +162,41 @@ class TrainCliTest {
         assertTrue(r.out().contains("L_distill"), "no distillation term logged: " + r.out());
         assertTrue(Files.readString(out.resolve("metrics.jsonl")).contains("\"L_distill\""));
     }
+
+    @Test
+    void aDecoderOnlyFineTuneOfTheShippedModelKeepsItsCodesAndChangesItsAudio() throws IOException {
+        // the shipped decoder-only recipe, shrunk to a tiny batch and validation on the bundled corpus
+        String recipe = Files.readString(Cli.root().resolve("configs/speechtokenizer_small_decoder_gan.json"))
+                .replace("\"batch_size\": 6,", "\"batch_size\": 2,")
+                .replace("\"valid_items\": 8,", "\"valid_items\": 1,")
+                .replace("\"valid_seconds\": 4.0,", "\"valid_seconds\": 1.0,");
+        assertTrue(recipe.contains("\"batch_size\": 2,") && recipe.contains("\"trained_modules\""), recipe);
+        Path config = Files.writeString(dir.resolve("decoder-only.json"), recipe);
+        Path fineTune = dir.resolve("decoder-only-run");
+        Cli r = Cli.run("train", "speechtokenizer", "--init", "speechtokenizer-small", "--config", config.toString(),
+                "--corpus", Cli.root().resolve("corpus/bundled").toString(), "--steps", "2", "--threads", "1", "-o",
+                fineTune.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("step 2, completed") && r.out().contains("L_adv_mpd"), r.out());
+        Path model = dir.resolve("decoder-only-model");
+        Cli export = Cli.run("export", "--official", fineTune.toString(), "-o", model.toString());
+        assertEquals(0, export.code(), export.err());
+
+        Path wav = Path.of(System.getProperty("voxtok.shared"), "fixtures", "parity", "speechtokenizer", "utt1_16k.wav");
+        byte[][] codes = new byte[2][];
+        byte[][] audio = new byte[2][];
+        String[] models = {"speechtokenizer-small", model.toString()};
+        for (int i = 0; i < 2; i++) {
+            Path c = dir.resolve("decoder-only-codes-" + i + ".npy");
+            Path a = dir.resolve("decoder-only-resynth-" + i + ".wav");
+            Cli enc = Cli.run("encode", "-t", "speechtokenizer", "-m", models[i], wav.toString(), "-o", c.toString());
+            assertEquals(0, enc.code(), enc.err());
+            Cli res = Cli.run("resynth", "-t", "speechtokenizer", "-m", models[i], wav.toString(), "-o", a.toString());
+            assertEquals(0, res.code(), res.err());
+            codes[i] = Files.readAllBytes(c);
+            audio[i] = Files.readAllBytes(a);
+        }
+        assertTrue(java.util.Arrays.equals(codes[0], codes[1]), "the fine-tune changed the shipped model's codes");
+        assertFalse(java.util.Arrays.equals(audio[0], audio[1]), "the fine-tune left the decoder as it was");
+    }
 }

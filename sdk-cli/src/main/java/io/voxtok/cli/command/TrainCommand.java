@@ -70,7 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the latest checkpoint in RUN_DIR (must exist)")
     boolean resume;
 
-    @Option(names = "--init", paramLabel = "DIR", description = "start state dicts (official key names)")
+    @Option(names = "--init", paramLabel = "DIR|NAME", description = "start state dicts (official key names), or a"
+            + " model directory or shipped model name to fine-tune")
     Path init;
 
     @Option(names = "--batches", paramLabel = "DIR",
@@ -168,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
                 corpus == null ? null : PathArguments.existing("--corpus", corpus),
                 teacherCache == null ? null : PathArguments.directory("--teacher-cache", teacherCache),
                 run, resume,
-                init == null ? null : PathArguments.directory("--init", init),
+                init == null ? null : PathArguments.directory("--init", RuntimeOptions.resolveModel(init)),
                 batches == null ? null : PathArguments.directory("--batches", batches),
                 steps, opts, tokens == null ? null : PathArguments.directory("--tokens", tokens));
     }

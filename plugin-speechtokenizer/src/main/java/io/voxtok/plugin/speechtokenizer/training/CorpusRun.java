@@ -73,7 +73,7 @@ public final class CorpusRun {
 
         RunDirectory.prepare(runDir, config, request.resume());
         CheckpointStore store = new CheckpointStore(runDir, cfg.checkpointsKept());
-        SpeechTokenizerTrainer.StartState start = request.init() != null ? FixedBatchRun.startState(request.init())
+        SpeechTokenizerTrainer.StartState start = request.init() != null ? FixedBatchRun.startState(request.init(), cfg.seed())
                 : new SpeechTokenizerTrainer.StartState(null, Map.of("mpd", DiscriminatorInit.pytorchDefault(cfg.seed()),
                 "msd", DiscriminatorInit.pytorchDefault(cfg.seed() + 1),
                 "mstftd", DiscriminatorInit.pytorchDefault(cfg.seed() + 2)));

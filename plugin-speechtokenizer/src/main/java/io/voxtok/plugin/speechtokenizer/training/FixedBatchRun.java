@@ -87,30 +87,49 @@ public final class FixedBatchRun {
 
     /** The start state found in {@code init} (see the class comment). */
     public static SpeechTokenizerTrainer.StartState startState(Path init) {
+        return startState(init, null);
+    }
+
+    /**
+     * The start state of a corpus run from {@code --init}: as {@link #startState(Path)}, and also a model directory
+     * ({@code SpeechTokenizer.safetensors} or {@code .pt}, e.g. a shipped or exported model, float16 weights read
+     * as float32); a discriminator family with neither a file nor {@code disc_init.json} starts from PyTorch's
+     * default initialisation with {@code seed + i} (i = 0, 1, 2 for MPD, MSD, MS-STFT), as a fresh run does.
+     *
+     * @param seed the run's seed, or {@code null} to require every discriminator's start state (parity runs)
+     */
+    public static SpeechTokenizerTrainer.StartState startState(Path init, Long seed) {
         if (!Files.isDirectory(init)) {
             throw VoxtokException.userInput("--init " + init + " is not a directory");
         }
-        Path generator = firstExisting(init, "generator.pt", "generator_init.pt", "generator.safetensors");
+        Path generator = seed == null
+                ? firstExisting(init, "generator.pt", "generator_init.pt", "generator.safetensors")
+                : firstExisting(init, "generator.pt", "generator_init.pt", "generator.safetensors",
+                        "SpeechTokenizer.safetensors", "SpeechTokenizer.pt");
         if (generator == null) {
             throw VoxtokException.userInput("--init " + init + " has no generator.pt, generator_init.pt or"
-                    + " generator.safetensors");
+                    + " generator.safetensors" + (seed == null ? "" : " (nor a model's SpeechTokenizer.safetensors)"));
         }
         Map<String, DiscriminatorInit> discs = new LinkedHashMap<>();
         Long closedFormSeed = null;
         Path rule = init.resolve("disc_init.json");
         if (Files.isRegularFile(rule)) {
-            Object seed = Json.readObject(rule).get("seed");
-            if (!(seed instanceof Number n)) {
+            Object ruleSeed = Json.readObject(rule).get("seed");
+            if (!(ruleSeed instanceof Number n)) {
                 throw VoxtokException.userInput(rule + " has no numeric \"seed\"");
             }
             closedFormSeed = n.longValue();
         }
-        for (String family : List.of("mpd", "msd", "mstftd")) {
+        List<String> families = List.of("mpd", "msd", "mstftd");
+        for (int i = 0; i < families.size(); i++) {
+            String family = families.get(i);
             Path f = firstExisting(init, "disc_" + family + ".pt", "disc_" + family + ".safetensors");
             if (f != null) {
                 discs.put(family, DiscriminatorInit.fromStateDict(StateDict.read(f)));
             } else if (closedFormSeed != null) {
                 discs.put(family, DiscriminatorInit.closedForm(closedFormSeed));
+            } else if (seed != null) {
+                discs.put(family, DiscriminatorInit.pytorchDefault(seed + i));
             } else {
                 throw VoxtokException.userInput("--init " + init + " has neither disc_" + family
                         + ".pt nor disc_init.json (the closed-form rule)");
