@@ -69,9 +69,10 @@ public final class ResynthesisEvaluator {
         });
     }
 
-    /** The default signal metrics: SI-SDR, log-mel, MR-STFT, STOI, ESTOI and the band levels. */
+    /** The default signal metrics: SI-SDR, log-mel (plain and level-compensated), MR-STFT, STOI, ESTOI, band levels. */
     public static List<PairedSignalMetric> defaultMetrics() {
         List<PairedSignalMetric> all = new java.util.ArrayList<>(List.of(new SiSdr(), LogMelDistance.standard(),
+                new LogMelDetailDistance(),
                 MultiResolutionStftDistance.standard(), Stoi.stoi(), Stoi.estoi()));
         all.addAll(BandLevelDifference.speechBands());
         return List.copyOf(all);
