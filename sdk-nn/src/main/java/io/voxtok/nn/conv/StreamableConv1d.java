@@ -13,8 +13,9 @@ import io.voxtok.nn.StateDictBlock;
  *
  * <p>Parameters carry the official local names {@code conv.conv.weight_g}, {@code conv.conv.weight_v} and
  * {@code conv.conv.bias} (or {@code conv.conv.weight} for a plain weight). Weight norm is applied in every
- * forward pass until {@link #freezeForInference()} folds it once. Thread-safe for inference once frozen or when
- * not training.
+ * forward pass until {@link #freezeForInference()} folds it once. A frozen downsampling convolution (kernel a
+ * multiple of the stride) runs in its {@link PolyphaseConv1d} form, which is faster and equal up to float
+ * rounding. Thread-safe for inference once frozen or when not training.
  */
 public final class StreamableConv1d extends StateDictBlock {
     private static final String PREFIX = "conv.conv.";
@@ -28,6 +29,8 @@ public final class StreamableConv1d extends StateDictBlock {
     private final Shape strideShape;
     private final Shape dilationShape;
     private final Shape zeroPadding = new Shape(0);
+    /** The {@link PolyphaseConv1d} weight, set by {@link #freeze()} where that form applies. */
+    private NDArray phaseWeight;
 
     /**
      * A convolution with a plain (already folded) weight.
@@ -120,6 +123,9 @@ public final class StreamableConv1d extends StateDictBlock {
         int[] pad = ConvGeometry.convPadding(length, kernelSize(), stride, dilation, causal);
         NDArray w = weight.get();
         try (NDArray padded = Padding1d.pad(x, pad[0], pad[1], padMode)) {
+            if (phaseWeight != null && PolyphaseConv1d.fits(padded.getShape().get(2), stride)) {
+                return PolyphaseConv1d.forward(padded, phaseWeight, bias == null ? null : bias.getArray(), stride);
+            }
             return padded.getNDArrayInternal()
                     .convolution(padded, w, bias == null ? null : bias.getArray(), strideShape, zeroPadding,
                             dilationShape, groups)
@@ -134,5 +140,8 @@ public final class StreamableConv1d extends StateDictBlock {
     @Override
     protected void freeze() {
         weight.freeze();
+        if (PolyphaseConv1d.applies(kernelSize(), stride, dilation, groups)) {
+            phaseWeight = PolyphaseConv1d.weight(weight.get(), stride);
+        }
     }
 }
