@@ -13,9 +13,9 @@ import io.voxtok.nn.StateDictBlock;
  *
  * <p>Parameters carry the official local names {@code conv.conv.weight_g}, {@code conv.conv.weight_v} and
  * {@code conv.conv.bias} (or {@code conv.conv.weight} for a plain weight). Weight norm is applied in every
- * forward pass until {@link #freezeForInference()} folds it once. A frozen downsampling convolution (kernel a
- * multiple of the stride) runs in its {@link PolyphaseConv1d} form, which is faster and equal up to float
- * rounding. Thread-safe for inference once frozen or when not training.
+ * forward pass until {@link #freezeForInference()} folds it once. A frozen wide downsampling convolution
+ * (kernel a multiple of the stride, see {@link PolyphaseConv1d#applies}) runs in its polyphase form, which is
+ * faster and equal up to float rounding. Thread-safe for inference once frozen or when not training.
  */
 public final class StreamableConv1d extends StateDictBlock {
     private static final String PREFIX = "conv.conv.";
@@ -102,6 +102,11 @@ public final class StreamableConv1d extends StateDictBlock {
         return Math.toIntExact(weight.shape().get(1)) * groups;
     }
 
+    /** The bias {@code [out]} (do not modify or close), or {@code null}. */
+    public NDArray bias() {
+        return bias == null ? null : bias.getArray();
+    }
+
     /** Dilation. */
     public int dilation() {
         return dilation;
@@ -140,7 +145,7 @@ public final class StreamableConv1d extends StateDictBlock {
     @Override
     protected void freeze() {
         weight.freeze();
-        if (PolyphaseConv1d.applies(kernelSize(), stride, dilation, groups)) {
+        if (PolyphaseConv1d.applies(inChannels(), kernelSize(), stride, dilation, groups)) {
             phaseWeight = PolyphaseConv1d.weight(weight.get(), stride);
         }
     }

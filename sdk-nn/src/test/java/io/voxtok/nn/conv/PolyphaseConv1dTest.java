@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,14 +46,38 @@ class PolyphaseConv1dTest {
         }
     }
 
+    @ParameterizedTest(name = "in {0}, stride {1}, length {2}, causal {3}")
+    @CsvSource({"128, 4, 101, false", "128, 4, 101, true", "64, 8, 3, false", "103, 5, 77, false"})
+    void frozenStreamableConvolutionUsesItAndMatchesTheStridedCall(int in, int stride, int length, boolean causal) {
+        try (NDManager m = PyTorchBackend.newManager(ai.djl.Device.cpu())) {
+            m.getEngine().setRandomSeed(3);
+            NDArray w = m.randomNormal(new Shape(6, in, 2 * stride)).mul(0.1f);
+            NDArray b = m.randomNormal(new Shape(6));
+            StreamableConv1d direct = new StreamableConv1d(w.duplicate(), b.duplicate(), stride, 1, 1, causal,
+                    PaddingMode.REFLECT);
+            StreamableConv1d frozen = new StreamableConv1d(w.duplicate(), b.duplicate(), stride, 1, 1, causal,
+                    PaddingMode.REFLECT);
+            frozen.freezeForInference();
+            assertTrue(PolyphaseConv1d.applies(in, 2 * stride, stride, 1, 1));
+            NDArray x = m.randomNormal(new Shape(2, in, length));
+            float[] e = direct.forward(x, false).toFloatArray();
+            float[] a = frozen.forward(x, false).toFloatArray();
+            assertEquals(e.length, a.length);
+            for (int i = 0; i < e.length; i++) {
+                assertTrue(Math.abs(e[i] - a[i]) <= 1e-5 * (1 + Math.abs(e[i])), "element " + i + ": " + a[i] + " vs " + e[i]);
+            }
+        }
+    }
+
     @Test
-    void appliesOnlyToKernelsThatAreMultiplesOfTheStride() {
-        assertTrue(PolyphaseConv1d.applies(16, 8, 1, 1));
-        assertTrue(PolyphaseConv1d.applies(4, 2, 1, 1));
-        assertFalse(PolyphaseConv1d.applies(7, 1, 1, 1), "stride 1 gains nothing");
-        assertFalse(PolyphaseConv1d.applies(7, 2, 1, 1), "kernel not a multiple of the stride");
-        assertFalse(PolyphaseConv1d.applies(4, 2, 2, 1), "dilated");
-        assertFalse(PolyphaseConv1d.applies(4, 2, 1, 2), "grouped");
+    void appliesToWideConvolutionsWhoseKernelIsAMultipleOfTheStride() {
+        assertTrue(PolyphaseConv1d.applies(256, 16, 8, 1, 1));
+        assertTrue(PolyphaseConv1d.applies(256, 4, 2, 1, 1));
+        assertFalse(PolyphaseConv1d.applies(32, 4, 2, 1, 1), "64 stacked channels: the copy costs more than it gains");
+        assertFalse(PolyphaseConv1d.applies(512, 7, 1, 1, 1), "stride 1 gains nothing");
+        assertFalse(PolyphaseConv1d.applies(512, 7, 2, 1, 1), "kernel not a multiple of the stride");
+        assertFalse(PolyphaseConv1d.applies(512, 4, 2, 2, 1), "dilated");
+        assertFalse(PolyphaseConv1d.applies(512, 4, 2, 1, 2), "grouped");
         assertTrue(PolyphaseConv1d.fits(120, 8));
         assertFalse(PolyphaseConv1d.fits(121, 8));
     }
