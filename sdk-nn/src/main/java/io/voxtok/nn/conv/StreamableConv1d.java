@@ -15,7 +15,8 @@ import io.voxtok.nn.StateDictBlock;
  * {@code conv.conv.bias} (or {@code conv.conv.weight} for a plain weight). Weight norm is applied in every
  * forward pass until {@link #freezeForInference()} folds it once. A frozen wide downsampling convolution
  * (kernel a multiple of the stride, see {@link PolyphaseConv1d#applies}) runs in its polyphase form, which is
- * faster and equal up to float rounding. Thread-safe for inference once frozen or when not training.
+ * faster and equal up to float rounding; a frozen stride-1 convolution with the same reflect padding on both sides
+ * skips the padded copy ({@link ReflectPaddedConv1d}). Thread-safe for inference once frozen or when not training.
  */
 public final class StreamableConv1d extends StateDictBlock {
     private static final String PREFIX = "conv.conv.";
@@ -127,6 +128,10 @@ public final class StreamableConv1d extends StateDictBlock {
         int length = Math.toIntExact(x.getShape().get(2));
         int[] pad = ConvGeometry.convPadding(length, kernelSize(), stride, dilation, causal);
         NDArray w = weight.get();
+        if (isFrozen() && stride == 1 && groups == 1 && padMode == PaddingMode.REFLECT
+                && ReflectPaddedConv1d.fits(length, pad[0], pad[1])) {
+            return ReflectPaddedConv1d.forward(x, w, bias == null ? null : bias.getArray(), pad[0], dilation);
+        }
         try (NDArray padded = Padding1d.pad(x, pad[0], pad[1], padMode)) {
             if (phaseWeight != null && PolyphaseConv1d.fits(padded.getShape().get(2), stride)) {
                 return PolyphaseConv1d.forward(padded, phaseWeight, bias == null ? null : bias.getArray(), stride);
