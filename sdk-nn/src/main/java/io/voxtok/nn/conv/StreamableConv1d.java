@@ -13,8 +13,10 @@ import io.voxtok.nn.StateDictBlock;
  *
  * <p>Parameters carry the official local names {@code conv.conv.weight_g}, {@code conv.conv.weight_v} and
  * {@code conv.conv.bias} (or {@code conv.conv.weight} for a plain weight). Weight norm is applied in every
- * forward pass until {@link #freezeForInference()} folds it once. Thread-safe for inference once frozen or when
- * not training.
+ * forward pass until {@link #freezeForInference()} folds it once. A frozen wide downsampling convolution
+ * (kernel a multiple of the stride, see {@link PolyphaseConv1d#applies}) runs in its polyphase form, which is
+ * faster and equal up to float rounding; a frozen stride-1 convolution with the same reflect padding on both sides
+ * skips the padded copy ({@link ReflectPaddedConv1d}). Thread-safe for inference once frozen or when not training.
  */
 public final class StreamableConv1d extends StateDictBlock {
     private static final String PREFIX = "conv.conv.";
@@ -28,6 +30,8 @@ public final class StreamableConv1d extends StateDictBlock {
     private final Shape strideShape;
     private final Shape dilationShape;
     private final Shape zeroPadding = new Shape(0);
+    /** The {@link PolyphaseConv1d} weight, set by {@link #freeze()} where that form applies. */
+    private NDArray phaseWeight;
 
     /**
      * A convolution with a plain (already folded) weight.
@@ -99,6 +103,11 @@ public final class StreamableConv1d extends StateDictBlock {
         return Math.toIntExact(weight.shape().get(1)) * groups;
     }
 
+    /** The bias {@code [out]} (do not modify or close), or {@code null}. */
+    public NDArray bias() {
+        return bias == null ? null : bias.getArray();
+    }
+
     /** Dilation. */
     public int dilation() {
         return dilation;
@@ -119,7 +128,14 @@ public final class StreamableConv1d extends StateDictBlock {
         int length = Math.toIntExact(x.getShape().get(2));
         int[] pad = ConvGeometry.convPadding(length, kernelSize(), stride, dilation, causal);
         NDArray w = weight.get();
+        if (isFrozen() && stride == 1 && groups == 1 && padMode == PaddingMode.REFLECT
+                && ReflectPaddedConv1d.fits(length, pad[0], pad[1])) {
+            return ReflectPaddedConv1d.forward(x, w, bias == null ? null : bias.getArray(), pad[0], dilation);
+        }
         try (NDArray padded = Padding1d.pad(x, pad[0], pad[1], padMode)) {
+            if (phaseWeight != null && PolyphaseConv1d.fits(padded.getShape().get(2), stride)) {
+                return PolyphaseConv1d.forward(padded, phaseWeight, bias == null ? null : bias.getArray(), stride);
+            }
             return padded.getNDArrayInternal()
                     .convolution(padded, w, bias == null ? null : bias.getArray(), strideShape, zeroPadding,
                             dilationShape, groups)
@@ -134,5 +150,8 @@ public final class StreamableConv1d extends StateDictBlock {
     @Override
     protected void freeze() {
         weight.freeze();
+        if (PolyphaseConv1d.applies(inChannels(), kernelSize(), stride, dilation, groups)) {
+            phaseWeight = PolyphaseConv1d.weight(weight.get(), stride);
+        }
     }
 }

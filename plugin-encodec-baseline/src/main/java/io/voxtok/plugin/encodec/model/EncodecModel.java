@@ -91,7 +91,12 @@ public final class EncodecModel implements AutoCloseable {
                 w.ignore(p + "inited", p + "cluster_size", p + "embed_avg");
             }
             w.finish();
-            return new EncodecModel(config, manager, enc, dec, new ResidualVectorQuantizer(books), id);
+            ResidualVectorQuantizer rvq = new ResidualVectorQuantizer(books);
+            // inference only: codebooks keep 2E^T and |e|^2, downsampling convolutions their polyphase weights
+            enc.model().freezeForInference();
+            dec.model().freezeForInference();
+            rvq.freezeForInference();
+            return new EncodecModel(config, manager, enc, dec, rvq, id);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
