@@ -198,5 +198,14 @@ class TrainCliTest {
         }
         assertTrue(java.util.Arrays.equals(codes[0], codes[1]), "the fine-tune changed the shipped model's codes");
         assertFalse(java.util.Arrays.equals(audio[0], audio[1]), "the fine-tune left the decoder as it was");
+        // the run's learning curve scores its checkpoint, the detail distance included
+        Path curve = dir.resolve("decoder-only-curve");
+        Cli lc = Cli.run("learning-curve", fineTune.toString(), "--corpus",
+                Cli.root().resolve("corpus/bundled").toString(), "--items", "1", "--no-asr", "-o", curve.toString());
+        assertEquals(0, lc.code(), lc.err());
+        String jsonl = Files.readString(curve.resolve("curve.jsonl"));
+        assertTrue(jsonl.contains("\"step\": 2") && jsonl.contains("log_mel_detail_distance")
+                && jsonl.contains("log_mel_distance"), jsonl);
+        assertTrue(Files.size(curve.resolve("curve.png")) > 0 && Files.isRegularFile(curve.resolve("curve.md")));
     }
 }

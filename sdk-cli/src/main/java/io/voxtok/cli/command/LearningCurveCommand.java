@@ -154,6 +154,10 @@ public final class LearningCurveCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The evaluation metrics a curve keeps (the detail distance is the one intelligibility follows; README). */
+    private static final java.util.Set<String> CURVE_METRICS = java.util.Set.of("wer", "cer", "wer_original",
+            "cer_original", "log_mel_distance", "log_mel_detail_distance", "si_sdr", "stoi");
+
     private Map<String, Double> score(VoxtokRuntime rt, Optional<Transcriber> asr, Path config, Checkpoint c,
                                       List<CorpusEntry> entries, List<AudioBuffer> audio, Path refDir,
                                       Path manifest, Path work) throws IOException {
@@ -176,8 +180,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
                 (d, n) -> { });
         Map<String, Double> m = new LinkedHashMap<>();
         for (Metric x : r.summary()) {
-            if (x.name().equals("wer") || x.name().equals("cer") || x.name().equals("wer_original") || x.name().equals("cer_original")
-                    || x.name().equals("log_mel_distance") || x.name().equals("si_sdr") || x.name().equals("stoi")) {
+            if (CURVE_METRICS.contains(x.name())) {
                 m.put(x.name(), x.value());
             }
         }
