@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Finds Vosk's small English model ({@code vosk-model-small-en-us}, Apache-2.0, about 70 MB unpacked), which
  * Alpha Cephei publishes as the Android archive {@code com.alphacephei:vosk-model-en:0.3.45} with the model under
  * {@code assets/model-en-us/}. Order: the folder named by system property {@code voxtok.vosk.model} (or
- * environment variable {@code VOXTOK_VOSK_MODEL}); else the cache {@code <cache>/voxtok/vosk/0.3.45/model-en-us},
- * unpacking the archive there on first use. {@code <cache>} is {@code $XDG_CACHE_HOME} or {@code ~/.cache}. The
+ * environment variable {@code VOXTOK_VOSK_MODEL}), used as it is; else the cache
+ * {@code <cache>/voxtok/vosk/0.3.45-nodither/model-en-us}, unpacking the archive there on first use with Kaldi's
+ * dither turned off ({@link #CACHE_NAME}). {@code <cache>} is {@code $XDG_CACHE_HOME} or {@code ~/.cache}. The
  * archive is found on the class path (it is a dependency of this module) or in the local Maven repository.
  * Unpacking goes to a temporary sibling folder that is renamed into place, so concurrent first uses never see a
  * half-written model.
@@ -32,6 +33,16 @@ import org.slf4j.LoggerFactory;
 public final class VoskModelCache {
     /** Version of the model archive. */
     public static final String VERSION = "0.3.45";
+    /**
+     * The cache folder's name: the archive's version plus what Voxtok changes in its copy. The archive's
+     * {@code conf/mfcc.conf} leaves Kaldi's dither at its default (1.0): noise drawn from a process-wide random
+     * generator is added to every sample, so a file's transcript depended on how much audio the process had
+     * recognised before (the WER of the same originals varied 0.190-0.218 between checkpoints of one
+     * learning-curve run; 0.231 throughout with dither off). The copy turns dither off.
+     */
+    static final String CACHE_NAME = VERSION + "-nodither";
+    /** The line appended to the cached copy's {@code conf/mfcc.conf}. */
+    static final String NO_DITHER = "--dither=0";
     static final String ASSETS = "assets/model-en-us/";
     private static final Logger LOG = LoggerFactory.getLogger(VoskModelCache.class);
 
@@ -48,7 +59,7 @@ public final class VoskModelCache {
             }
             return p;
         }
-        Path version = cacheRoot().resolve("voxtok").resolve("vosk").resolve(VERSION);
+        Path version = cacheRoot().resolve("voxtok").resolve("vosk").resolve(CACHE_NAME);
         Path model = version.resolve("model-en-us");
         if (Files.isRegularFile(model.resolve("conf/model.conf"))) {
             return model;
@@ -114,6 +125,10 @@ public final class VoskModelCache {
                 if (files == 0 || !Files.isRegularFile(tmp.resolve("model-en-us/conf/model.conf"))) {
                     throw new VoxtokException(ErrorKind.ENVIRONMENT, archive + " holds no Vosk model under " + ASSETS);
                 }
+                // deterministic features (see CACHE_NAME); the last occurrence of an option wins in Kaldi's configs
+                Path mfcc = tmp.resolve("model-en-us/conf/mfcc.conf");
+                String conf = Files.isRegularFile(mfcc) ? Files.readString(mfcc) : "";
+                Files.writeString(mfcc, conf + (conf.isEmpty() || conf.endsWith("\n") ? "" : "\n") + NO_DITHER + "\n");
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

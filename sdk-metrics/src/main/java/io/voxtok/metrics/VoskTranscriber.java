@@ -51,7 +51,8 @@ public final class VoskTranscriber implements Transcriber {
 
     /** Model description for provenance. */
     public String description() {
-        return "vosk " + VoskModelCache.VERSION + " vosk-model-small-en-us (com.alphacephei:vosk-model-en:" + VoskModelCache.VERSION + ")";
+        return "vosk " + VoskModelCache.VERSION + " vosk-model-small-en-us (com.alphacephei:vosk-model-en:" + VoskModelCache.VERSION
+                + "), features without dither unless the model folder was given explicitly";
     }
 
     @Override
