@@ -121,6 +121,18 @@ public final class StreamableConv1d extends StateDictBlock {
         return weight.get();
     }
 
+    /**
+     * Whether {@link #forward} runs this convolution in its polyphase form ({@link PolyphaseConv1d}) on an input of
+     * {@code length} samples: frozen, a form that applies, and a padded length divisible by the stride.
+     */
+    public boolean runsPolyphase(int length) {
+        if (phaseWeight == null) {
+            return false;
+        }
+        int[] pad = ConvGeometry.convPadding(length, kernelSize(), stride, dilation, causal);
+        return PolyphaseConv1d.fits((long) length + pad[0] + pad[1], stride);
+    }
+
     /** {@inheritDoc} Input {@code (B, in, L)}, output {@code (B, out, ceil(L / stride))}. */
     @Override
     public NDArray forward(NDArray x, boolean training) {

@@ -25,7 +25,9 @@ import java.util.List;
  * {@code 2 * C_in * C_out * k} per input frame, an LSTM layer {@code 2 * 4H * (in + H)} per step and direction,
  * an RVQ layer {@code 2 * D * bins} per frame. Output shapes follow the layers' length rules ({@code ceil(L / s)}
  * for a strided convolution, {@code T * s} for a trimmed transposed one). Layers it does not know are reported
- * with zero FLOPs and their input shape, named by class.
+ * with zero FLOPs and their input shape, named by class. The primitives listed are the forms that run: a frozen
+ * wide strided convolution as its polyphase stride-1 convolution, a frozen residual block's two 1x1 convolutions as
+ * one.
  */
 public final class BlockCosts {
     private BlockCosts() {
@@ -63,11 +65,18 @@ public final class BlockCosts {
         }
         if (layer instanceof SeanetResnetBlock r) {
             Conv1dOp first = conv(r.firstConv(), batch, length);
+            String name = "resblock " + r.shortcut().outChannels() + " (k" + r.firstConv().kernelSize() + " "
+                    + r.firstConv().inChannels() + "->" + r.firstConv().outChannels() + ", 1x1 back, 1x1 shortcut)";
+            if (r.runsMerged()) {
+                // what runs: the two 1x1 convolutions as one over the channels of [x; h], same multiply-adds
+                Conv1dOp merged = new Conv1dOp(batch, r.shortcut().inChannels() + r.secondConv().inChannels(),
+                        r.shortcut().outChannels(), 1, 1, 1, first.outLength());
+                List<ComputeOp> ops = List.of(first, merged);
+                return cost(name + " merged", input, input, sum(ops), ops);
+            }
             Conv1dOp second = conv(r.secondConv(), batch, first.outLength());
             Conv1dOp shortcut = conv(r.shortcut(), batch, length);
             List<ComputeOp> ops = List.of(first, second, shortcut);
-            String name = "resblock " + r.shortcut().outChannels() + " (k" + r.firstConv().kernelSize() + " "
-                    + r.firstConv().inChannels() + "->" + r.firstConv().outChannels() + ", 1x1 back, 1x1 shortcut)";
             return cost(name, input, input, sum(ops), ops);
         }
         if (layer instanceof StreamableConvTranspose1d t) {
@@ -139,6 +148,11 @@ public final class BlockCosts {
 
     private static Conv1dOp conv(StreamableConv1d c, int batch, int length) {
         int out = (length + c.stride() - 1) / c.stride();
+        if (c.runsPolyphase(length)) {
+            // what runs: a stride-1 convolution over the stride phases stacked as channels, same multiply-adds
+            return new Conv1dOp(batch, c.inChannels() * c.stride(), c.outChannels(), c.kernelSize() / c.stride(), 1,
+                    1, out);
+        }
         return new Conv1dOp(batch, c.inChannels(), c.outChannels(), c.kernelSize(), c.stride(), c.dilation(), out);
     }
 

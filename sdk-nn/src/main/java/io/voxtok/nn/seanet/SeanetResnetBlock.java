@@ -78,6 +78,14 @@ public final class SeanetResnetBlock extends StateDictBlock {
         return shortcut;
     }
 
+    /**
+     * Whether the block runs its shortcut and second 1x1 convolution as one convolution over {@code [x; h]} (set
+     * by freezing when both are pointwise).
+     */
+    public boolean runsMerged() {
+        return mergedWeight != null;
+    }
+
     /** {@inheritDoc} */
     @Override
     public NDArray forward(NDArray x, boolean training) {

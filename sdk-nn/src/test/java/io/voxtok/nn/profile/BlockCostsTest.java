@@ -83,6 +83,37 @@ class BlockCostsTest {
         }
     }
 
+    /**
+     * A frozen encoder lists the primitives that run: its wide strided convolution (k16 s8 64->128, 8 x 64 = 512
+     * stacked channels) as the polyphase stride-1 conv1d 512->128 with 2 taps, and each residual block's two 1x1
+     * convolutions as one 96->64; the FLOPs are the same as unfrozen, and the shapes still match running the layers.
+     */
+    @Test
+    void aFrozenEncoderListsThePolyphaseAndMergedForms() {
+        SeanetConfig wide = SeanetConfig.speechTokenizer(64, 8, new int[] {8}, 1, true, 2, 3, 1, SeanetActivation.ELU);
+        try (NDManager m = PyTorchBackend.newManager(ai.djl.Device.cpu())) {
+            SeanetEncoder enc = SeanetEncoder.load(loader(m), "encoder.model.", wide);
+            long[] in = {1, 1, 800};
+            List<BlockCost> plain = BlockCosts.of(enc.model(), in);
+            assertEquals(List.of(new Conv1dOp(1, 64, 128, 16, 8, 1, 100)), plain.get(3).ops());
+            assertEquals(3, plain.get(1).ops().size());
+            enc.freezeForInference();
+            List<BlockCost> frozen = BlockCosts.of(enc.model(), in);
+            assertEquals(List.of(new Conv1dOp(1, 512, 128, 2, 1, 1, 100)), frozen.get(3).ops());
+            assertEquals(List.of(new Conv1dOp(1, 64, 32, 3, 1, 1, 800), new Conv1dOp(1, 96, 64, 1, 1, 1, 800)),
+                    frozen.get(1).ops());
+            assertTrue(frozen.get(1).name().endsWith("merged"), frozen.get(1).name());
+            for (int i = 0; i < plain.size(); i++) {
+                assertEquals(plain.get(i).flops(), frozen.get(i).flops(), 0.0, plain.get(i).name());
+                assertEquals(plain.get(i).flops(), plain.get(i).opFlops(), 1e-9 * plain.get(i).flops(),
+                        plain.get(i).name());
+                assertEquals(frozen.get(i).flops(), frozen.get(i).opFlops(), 1e-9 * frozen.get(i).flops(),
+                        frozen.get(i).name());
+            }
+            checkShapes(m, enc.model().layers(), frozen);
+        }
+    }
+
     /** Output shapes follow the layers' own length rules: run every layer and compare, on an odd length. */
     @Test
     void analyticShapesMatchTheLayersOutputs() {
