@@ -2,12 +2,14 @@ package io.voxtok.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +163,21 @@ class TrainCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("L_distill"), "no distillation term logged: " + r.out());
         assertTrue(Files.readString(out.resolve("metrics.jsonl")).contains("\"L_distill\""));
+
+        // the same step with centred targets: same crops and reconstruction, a different distillation term
+        String centredConfig = Files.readString(config);
+        centredConfig = centredConfig.substring(0, centredConfig.lastIndexOf('}')) + ", \"distill_target_centering\": true}";
+        Path centred = dir.resolve("distill-centred-run");
+        Cli c = Cli.run("train", "speechtokenizer", "--config",
+                Files.writeString(dir.resolve("distill-centred.json"), centredConfig).toString(), "--corpus",
+                Cli.root().resolve("corpus/bundled").toString(), "--teacher-cache", feats.toString(), "--steps", "1",
+                "-o", centred.toString());
+        assertEquals(0, c.code(), c.err());
+        Map<String, Object> plain = io.voxtok.training.run.MetricsLog.read(out.resolve("metrics.jsonl")).get(0).values();
+        Map<String, Object> shifted = io.voxtok.training.run.MetricsLog.read(centred.resolve("metrics.jsonl")).get(0)
+                .values();
+        assertEquals(plain.get("L_mel_0"), shifted.get("L_mel_0"));
+        assertNotEquals(plain.get("L_distill"), shifted.get("L_distill"));
     }
 
     @Test

@@ -35,12 +35,16 @@ public final class TrainingCorpus {
     private final List<TrainingItem> items;
     private final Optional<TeacherFeatureFiles> features;
     private final int sampleRate;
+    /** Subtracted from every loaded feature frame; null when features are served as stored. */
+    private final float[] featureOffset;
 
-    private TrainingCorpus(String name, List<TrainingItem> items, Optional<TeacherFeatureFiles> features, int sampleRate) {
+    private TrainingCorpus(String name, List<TrainingItem> items, Optional<TeacherFeatureFiles> features, int sampleRate,
+                           float[] featureOffset) {
         this.name = name;
         this.items = List.copyOf(items);
         this.features = features;
         this.sampleRate = sampleRate;
+        this.featureOffset = featureOffset;
     }
 
     /**
@@ -70,7 +74,7 @@ public final class TrainingCorpus {
             Optional<Path> f = cache.map(c -> c.require(e.id()));
             items.add(new TrainingItem(e.id(), e.audioPath(), e.speaker(), f));
         }
-        return new TrainingCorpus(name, items, cache, sampleRate);
+        return new TrainingCorpus(name, items, cache, sampleRate, null);
     }
 
     /**
@@ -123,6 +127,48 @@ public final class TrainingCorpus {
         return features.map(f -> OptionalDouble.of(f.frameRate())).orElse(OptionalDouble.empty());
     }
 
+    /**
+     * This corpus with centred teacher features: {@link #load} subtracts from every frame the per-dimension mean
+     * over all frames of all items (each frame weighted equally, summed in double precision in item order, so the
+     * same items give the same mean on every run and a resumed run sees the same targets).
+     *
+     * <p>Why: the {@code d_axis} distillation loss is a cosine along time per dimension, and features with a large
+     * common component (ReLU outputs, for example) let a student that predicts each dimension's mean already
+     * reach most of the attainable similarity; after centring the cosine rewards only following the teacher's
+     * frame-to-frame variation.
+     *
+     * @throws IllegalStateException when the corpus has no features
+     * @throws VoxtokException       naming the item and its file when a features file cannot be read
+     */
+    public TrainingCorpus withCentredFeatures() {
+        TeacherFeatureFiles cache = features.orElseThrow(() -> new IllegalStateException(name
+                + " has no teacher features to centre"));
+        double[] sum = new double[cache.dim()];
+        long frames = 0;
+        for (TrainingItem it : items) {
+            for (float[] row : cache.read(it.id(), it.features().orElseThrow())) {
+                for (int d = 0; d < row.length; d++) {
+                    sum[d] += row[d];
+                }
+                frames++;
+            }
+        }
+        if (frames == 0) {
+            throw VoxtokException.userInput(name + ": the teacher features of " + cache.directory()
+                    + " have no frames to centre");
+        }
+        float[] mean = new float[sum.length];
+        for (int d = 0; d < sum.length; d++) {
+            mean[d] = (float) (sum[d] / frames);
+        }
+        return new TrainingCorpus(name, items, features, sampleRate, mean);
+    }
+
+    /** The per-dimension offset {@link #load} subtracts from the teacher features, if they are centred. */
+    public Optional<float[]> featureOffset() {
+        return Optional.ofNullable(featureOffset).map(float[]::clone);
+    }
+
     /** The feature cache directory, when the corpus has features. */
     public Optional<Path> featureCache() {
         return features.map(TeacherFeatureFiles::directory);
@@ -141,6 +187,13 @@ public final class TrainingCorpus {
         if (features.isPresent()) {
             Path file = it.features().orElseThrow();
             f = features.get().read(it.id(), file);
+            if (featureOffset != null) {
+                for (float[] row : f) {
+                    for (int d = 0; d < row.length; d++) {
+                        row[d] -= featureOffset[d];
+                    }
+                }
+            }
         }
         return new LoadedClip(it, audio, f);
     }

@@ -103,4 +103,35 @@ class TrainingCorpusTest {
         VoxtokException gone = assertThrows(VoxtokException.class, () -> c.load(1));
         assertTrue(gone.getMessage().contains("not found") && gone.getMessage().contains(bad.toString()), gone.getMessage());
     }
+
+    @Test
+    void centredFeaturesHaveEachDimensionsMeanOverAllFramesTakenOut() throws IOException {
+        Path m = DataFixtures.write(dir.resolve("c"), new int[] {4000, 5000}, 2, "train", dir.resolve("cache"));
+        TrainingCorpus plain = TrainingCorpus.fromManifest(m, Split.TRAIN, Optional.of(dir.resolve("cache")), 16_000);
+        TrainingCorpus centred = plain.withCentredFeatures();
+        int a = DataFixtures.framesFor(4000);
+        int b = DataFixtures.framesFor(5000);
+        // dimension 0 holds the frame index, dimension 1 the item index (DataFixtures.features)
+        double mean0 = (a * (a - 1) / 2.0 + b * (b - 1) / 2.0) / (a + b);
+        double mean1 = (double) b / (a + b);
+        float[] offset = centred.featureOffset().orElseThrow();
+        assertEquals(mean0, offset[0], 1e-5);
+        assertEquals(mean1, offset[1], 1e-6);
+        assertArrayEquals(new float[] {(float) (3 - mean0), (float) (1 - mean1)}, centred.load(1).features()[3], 1e-5f);
+        double[] total = new double[2];
+        for (int i = 0; i < 2; i++) {
+            for (float[] row : centred.load(i).features()) {
+                total[0] += row[0];
+                total[1] += row[1];
+            }
+        }
+        assertEquals(0, total[0], 1e-3);
+        assertEquals(0, total[1], 1e-3);
+        // the corpus it came from is unchanged
+        assertTrue(plain.featureOffset().isEmpty());
+        assertArrayEquals(new float[] {3, 1}, plain.load(1).features()[3]);
+        TrainingCorpus none = TrainingCorpus.fromManifest(m, Split.TRAIN, Optional.empty(), 16_000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, none::withCentredFeatures);
+        assertTrue(e.getMessage().contains("no teacher features"), e.getMessage());
+    }
 }

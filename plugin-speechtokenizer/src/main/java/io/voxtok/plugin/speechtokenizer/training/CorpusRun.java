@@ -61,6 +61,16 @@ public final class CorpusRun {
         int sr = cfg.model().sampleRate();
         TrainingCorpus train = TrainingCorpus.of("training split of " + manifest, split.train(),
                 Optional.ofNullable(request.teacherCache()), sr);
+        if (cfg.distillTargetCentering() && train.hasFeatures()) {
+            long t0 = System.nanoTime();
+            train = train.withCentredFeatures();
+            LOG.info("distillation targets centred: per-dimension mean over {} items (norm {}) in {} s", train.size(),
+                    String.format(java.util.Locale.ROOT, "%.3f", norm(train.featureOffset().orElseThrow())),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        } else if (cfg.distillTargetCentering()) {
+            LOG.warn("{}: distill_target_centering is set but the run has no teacher features (no --teacher-cache)",
+                    config);
+        }
         if (split.dev().isEmpty()) {
             throw VoxtokException.userInput(manifest + " has no dev split (held-out speakers) for validation");
         }
@@ -191,6 +201,14 @@ public final class CorpusRun {
             // plots are a convenience: a run never fails because of them
             LOG.warn("could not draw the loss curves: {}", e.toString());
         }
+    }
+
+    private static double norm(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += (double) x * x;
+        }
+        return Math.sqrt(s);
     }
 
     private static Map<String, Double> pick(Map<String, Double> all, String... names) {

@@ -41,6 +41,9 @@ import java.util.Optional;
  *       batches of the warmed-up encoder's latents before the next step), {@code codebook_recentering} (false:
  *       official; true moves each codebook with the batch mean before choosing codes, see
  *       {@link io.voxtok.nn.quantization.Codebook#recenter});</li>
+ *   <li>{@code distill_target_centering} (false: official, the teacher features as extracted; true subtracts each
+ *       feature dimension's mean over the training split from the distillation targets, see
+ *       {@link io.voxtok.training.data.TrainingCorpus#withCentredFeatures});</li>
  *   <li>{@code mpd_periods} ([2,3,5,7,11]), {@code mpd_width_divisor}, {@code msd_scales} (3),
  *       {@code msd_width_divisor} (1), {@code mstftd_filters} (32): discriminator sizes for CPU recipes;</li>
  *   <li>{@code valid_steps} (validation and best-dev checkpoint period; default {@code save_model_steps}),
@@ -64,7 +67,7 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                              int maxNonFiniteSteps, int kmeansIterations, double deadCodeThreshold,
                              boolean deadCodeReseed, boolean kmeansInitCountWeighted, int kmeansInitBatches,
                              int kmeansReinitEvery, int kmeansReinitUntil, int quantizerWarmupSteps,
-                             boolean codebookRecentering,
+                             boolean codebookRecentering, boolean distillTargetCentering,
                              MultiPeriodConfig mpd, MultiScaleConfig msd,
                              MultiScaleStftConfig mstftd, int logSteps, int saveSteps, int validSteps,
                              int checkpointsKept, int validItems, double validSeconds, int loaderThreads,
@@ -194,7 +197,8 @@ public record TrainingConfig(SpeechTokenizerConfig model, LossWeights lossWeight
                     json.optBoolean("dead_code_reseed").orElse(false),
                     json.optBoolean("kmeans_init_count_weighted").orElse(false),
                     kmeansInitBatches, reinitEvery, reinitUntil, quantizerWarmup,
-                    json.optBoolean("codebook_recentering").orElse(false), mpd, msd, stft,
+                    json.optBoolean("codebook_recentering").orElse(false),
+                    json.optBoolean("distill_target_centering").orElse(false), mpd, msd, stft,
                     logSteps, saveSteps, validSteps, checkpointsKept, validItems, validSeconds, loaderThreads,
                     devSpeakers, trained, families, file);
         } catch (IllegalArgumentException e) {

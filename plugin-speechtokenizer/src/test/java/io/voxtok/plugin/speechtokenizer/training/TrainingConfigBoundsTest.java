@@ -100,6 +100,7 @@ class TrainingConfigBoundsTest {
             "\"dev_speakers\": -1|dev_speakers",
             "\"recon_loss_lambda\": -1|recon_loss_lambda",
             "\"distill_loss_lambda\": 1e300|distill_loss_lambda",
+            "\"distill_target_centering\": \"yes\"|distill_target_centering",
             "\"mel_loss_lambdas\": [45, 1e300]|mel_loss_lambdas",
             "\"mel_loss_lambdas\": []|mel_loss_lambdas",
             "\"mpd_periods\": [2, 1000000000]|mpd_periods",
