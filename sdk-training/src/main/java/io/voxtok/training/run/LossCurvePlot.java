@@ -178,6 +178,12 @@ public final class LossCurvePlot {
         } else {
             NumberAxis lin = new NumberAxis(name);
             lin.setAutoRangeIncludesZero(false);
+            // a constant metric (the recogniser's WER on the same originals at every step) would otherwise get a
+            // range of 1e-8 and ten tick labels that all read the same value
+            double magnitude = Math.max(Math.abs(min), Math.abs(max));
+            if (Double.isFinite(magnitude) && magnitude > 0) {
+                lin.setAutoRangeMinimumSize(0.01 * magnitude);
+            }
             axis = lin;
         }
         XYPlot plot = new XYPlot(data, null, axis, renderer);

@@ -65,6 +65,23 @@ class LossCurvePlotTest {
         }
     }
 
+    @Test
+    void aConstantMetricGetsAReadableRange() {
+        List<MetricsRecord> records = new java.util.ArrayList<>();
+        for (int step = 500; step <= 2000; step += 500) {
+            records.add(new MetricsRecord(step, 0.0, java.util.Map.of("wer_original", 0.2312925, "wer", 1.0 - step / 1e4)));
+        }
+        org.jfree.chart.JFreeChart chart = new LossCurvePlot("constant", List.of("wer_original", "wer"))
+                .chart(records, "test");
+        var plots = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.getXYPlot()).getSubplots();
+        var constant = ((org.jfree.chart.plot.XYPlot) plots.get(0)).getRangeAxis().getRange();
+        assertTrue(constant.getLength() >= 0.01 * 0.2312925 - 1e-12, constant.toString());
+        assertTrue(constant.contains(0.2312925), constant.toString());
+        var moving = ((org.jfree.chart.plot.XYPlot) plots.get(1)).getRangeAxis().getRange();
+        assertTrue(moving.getLength() >= 0.15 && moving.getLength() < 0.3, "a moving metric keeps its own range: "
+                + moving);
+    }
+
     private static int pixelsNear(BufferedImage img, int rgb) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
