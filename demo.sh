@@ -51,7 +51,7 @@ fi
 echo "== evaluation of the resynthesis (SI-SDR, mel/STFT distances, STOI, and WER with the Vosk recogniser)"
 # held-out speakers (the test split's voice is in no training split); wer_original is the recogniser's own error on
 # the original audio, the floor the resynthesis' wer is read against
-./voxtok eval --reference "$out/reference" --hypothesis "$out/decoded" --manifest "$corpus/manifest.jsonl" -o "$out/eval" | head -14
+./voxtok eval --reference "$out/reference" --hypothesis "$out/decoded" --manifest "$corpus/manifest.jsonl" -o "$out/eval" | sed "/^| file /,\$d"
 
 if [ "${1:-}" = "--bench" ]; then
   echo "== speed: official-size SpeechTokenizer, random weights, 10 s of audio, 2 threads"
