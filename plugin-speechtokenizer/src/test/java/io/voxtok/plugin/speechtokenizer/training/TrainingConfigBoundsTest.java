@@ -49,7 +49,8 @@ class TrainingConfigBoundsTest {
     @ParameterizedTest
     @ValueSource(strings = {"speechtokenizer_train_cpu.json", "speechtokenizer_small.json",
             "speechtokenizer_official.json", "speechtokenizer_train_official_step.json", "codec_small_nodistill.json",
-            "speechtokenizer_gpu_recipe.json"})
+            "speechtokenizer_gpu_recipe.json", "speechtokenizer_small_mel_lr3e-3.json",
+            "codec_small_nodistill_mel_lr3e-3.json"})
     void theRecipesRead(String name) {
         assertEquals(recipe(name), TrainingConfig.read(recipe(name)).source());
     }
