@@ -101,7 +101,7 @@ public final class LmPrepareCommand implements Callable<Integer> {
         @Override
         public void encoded(int done, int total, int skipped, String lastId) {
             if (reporter != null) {
-                reporter.update(done, Map.of("kept", skipped));
+                reporter.update(done, Map.of("skipped", skipped));
             }
         }
 

@@ -50,7 +50,8 @@ class TrainingConfigBoundsTest {
     @ValueSource(strings = {"speechtokenizer_train_cpu.json", "speechtokenizer_small.json",
             "speechtokenizer_official.json", "speechtokenizer_train_official_step.json", "codec_small_nodistill.json",
             "speechtokenizer_gpu_recipe.json", "speechtokenizer_small_mel_lr3e-3.json",
-            "codec_small_nodistill_mel_lr3e-3.json"})
+            "codec_small_nodistill_mel_lr3e-3.json", "speechtokenizer_small_l1_lr3e-4.json",
+            "codec_small_nodistill_l1_lr3e-4.json", "speechtokenizer_small_decoder_gan.json"})
     void theRecipesRead(String name) {
         assertEquals(recipe(name), TrainingConfig.read(recipe(name)).source());
     }
