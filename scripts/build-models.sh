@@ -2,7 +2,7 @@
 # Rebuilds the shipped models from nothing: the training corpus, the phone teacher, its feature cache, and the two
 # SpeechTokenizer models (with and without distillation) and the speaker encoder, each packed with its model card into models/.
 # Every step is a resumable voxtok command; re-running the script skips what is already complete.
-#   scripts/build-models.sh [DATA_DIR]      (default data/; about 135 min on 2 cores: corpus 10, teacher 14, features 3, both codecs side by side 45, curves 20, speaker encoder 35)
+#   scripts/build-models.sh [DATA_DIR]      (default data/; about 125 min on 2 cores: corpus 10, teacher 14, features 3, both codecs side by side 45, curves 10, speaker encoder 35)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-data}
@@ -46,7 +46,7 @@ wait $b
 for m in speechtokenizer-small codec-small-nodistill; do
   ./voxtok export --official "runs/$m" -o "$data/export/$m"
   ./voxtok models pack "$data/export/$m" --float16 --card "models/$m/README.md" -o "models/$m"
-  ./voxtok learning-curve "runs/$m" --corpus "$corpus" --split dev --items 16 --every 500 -o "runs/$m/curve"
+  ./voxtok learning-curve "runs/$m" --corpus "$corpus" --split dev --items 16 --every 1000 -o "runs/$m/curve"
 done
 ./voxtok models pack "$data/export/phone-teacher" --float16 --card models/phone-teacher/README.md -o models/phone-teacher
 
